@@ -1,0 +1,36 @@
+using System.CommandLine;
+using RegistryGuard.Cli.Commands;
+using RegistryGuard.Reporting;
+
+namespace RegistryGuard.Cli;
+
+internal static class CliApp
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("RegistryGuard keeps a private OCI registry honest: probe, verify, scan, repair and prune safely.")
+        {
+            ProbeCommand.Create(),
+            VerifyCommand.Create(),
+            DemoCommand.Create(),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Run 'registryguard --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using RegistryGuard.Demo;
+using RegistryGuard.Probing;
+using RegistryGuard.Registry;
+using RegistryGuard.Reporting;
+
+namespace RegistryGuard.Cli.Commands;
+
+/// <summary>
+/// The embedded default: a throwaway registry:2 seeded with demo images, broken the way the post-mortem
+/// describes, then probed. Exit 0 when the probe finds exactly the breakage the demo made.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var keep = new Option<bool>("--keep") { Description = "Leave the registry running until Ctrl+C, to try other commands on it." };
+        var output = new Option<ReportFormat>("--output", "-o") { Description = "text or json.", DefaultValueFactory = _ => ReportFormat.Text };
+        var command = new Command("demo", "Start a throwaway registry, seed demo images, break one index like the 2026-04-19 incident, and probe it.") { keep, output };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => RunAsync(parse.GetValue(keep), parse.GetValue(output), ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(bool keep, ReportFormat format, CancellationToken cancellationToken)
+    {
+        var say = format == ReportFormat.Text ? Console.Out : Console.Error;
+        await using var registry = await LocalRegistry.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await say.WriteLineAsync($"1. Started a throwaway registry:2 (docker-registry) at {registry.Url} with storage under {registry.StorageRoot}").ConfigureAwait(false);
+
+        var content = DemoContent.Create();
+        using var client = new RegistryClient(new RegistryClientOptions(registry.Url));
+        await content.PushAsync(client, cancellationToken).ConfigureAwait(false);
+        await say.WriteLineAsync($"2. Pushed {content.Tags.Count} tags in {content.RepositoryCount} repositories: "
+            + string.Join(", ", content.Tags.Select(t => $"{t.Repository}:{t.Tag}"))).ConfigureAwait(false);
+
+        var removed = Breakage.RemoveTagLikeCleanupScript(registry.V2Root, DemoContent.AppRepository, "1.0", content.AppV1);
+        await say.WriteLineAsync($"3. Did what cleanup-tags.sh did: rmtree'd {DemoContent.AppRepository}:1.0 and the revision links of its "
+            + $"{removed.Count} index children. Their bytes are still on disk, and 1.1/latest share two of those children.").ConfigureAwait(false);
+        await say.WriteLineAsync($"4. registryguard probe --registry {registry.Url}").ConfigureAwait(false);
+        await say.WriteLineAsync().ConfigureAwait(false);
+
+        var prober = new Prober(client, new ProbeOptions());
+        var report = await prober.ProbeRegistryAsync(cancellationToken).ConfigureAwait(false);
+        ProbeReportWriter.Write(report, format, Console.Out);
+
+        var expected = content.AppV2.Children.Select(c => c.Digest).Intersect(removed).Count() * 2; // 1.1 and latest
+        var found = report.Findings.Count(f => f.Kind == Findings.FindingKind.MissingManifest);
+        await say.WriteLineAsync().ConfigureAwait(false);
+        await say.WriteLineAsync(found == expected
+            ? $"The probe found all {expected} broken references: every tag that reaches a child whose revision link is gone. "
+              + "A pull of demo/app:latest fails with 'manifest unknown' exactly like the incident."
+            : $"UNEXPECTED: the demo broke {expected} references but the probe reported {found}.").ConfigureAwait(false);
+
+        if (keep)
+        {
+            await say.WriteLineAsync($"Registry left running at {registry.Url} (storage {registry.StorageRoot}); Ctrl+C to stop.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // stop and clean up
+            }
+        }
+
+        return found == expected ? ExitCodes.Clean : ExitCodes.Findings;
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using RegistryGuard.Probing;
+using RegistryGuard.Registry;
+using RegistryGuard.Reporting;
+
+namespace RegistryGuard.Cli.Commands;
+
+internal static class ProbeCommand
+{
+    public static Command Create()
+    {
+        var registry = new Option<string>("--registry", "-r") { Description = "Registry base URL, e.g. https://registry.example:5050", Required = true };
+        var shard = new Option<string?>("--shard") { Description = "Probe only shard I of N (I/N), split by a stable hash of the repository name." };
+        var connection = new ConnectionOptions();
+        var settings = new ProbeSettings();
+        var command = new Command("probe", "Walk the whole registry over HTTP: every tag, index child, config and layer.") { registry, shard };
+        connection.AddTo(command);
+        settings.AddTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var url = RegistryUrl.Parse(parse.GetValue(registry)!);
+            var clientOptions = connection.Build(parse, url);
+            var probeOptions = settings.Build(parse, clientOptions.Concurrency, url);
+            if (parse.GetValue(shard) is { } shardText)
+            {
+                probeOptions = probeOptions with { Shard = ParseShard(shardText) };
+            }
+
+            using var client = new RegistryClient(clientOptions);
+            var prober = new Prober(client, probeOptions);
+            ProbeReport report;
+            await using (ProgressReporter.StartIfTerminal(prober.Counters))
+            {
+                report = await prober.ProbeRegistryAsync(ct).ConfigureAwait(false);
+            }
+
+            return Emit(report, prober, parse.GetValue(settings.Output));
+        }));
+        return command;
+    }
+
+    internal static int Emit(ProbeReport report, Prober prober, ReportFormat format)
+    {
+        ProbeReportWriter.Write(report, format, Console.Out);
+        foreach (var warning in prober.Warnings)
+        {
+            Console.Error.WriteLine("warning: " + warning);
+        }
+
+        if (report.FatalError is not null)
+        {
+            Console.Error.WriteLine("error: " + report.FatalError);
+        }
+
+        return report.ExitCode;
+    }
+
+    private static Shard ParseShard(string text)
+    {
+        try
+        {
+            return Shard.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+}

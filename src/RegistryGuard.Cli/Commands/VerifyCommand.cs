@@ -1,0 +1,42 @@
+using System.CommandLine;
+using RegistryGuard.Oci;
+using RegistryGuard.Probing;
+using RegistryGuard.Registry;
+
+namespace RegistryGuard.Cli.Commands;
+
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var reference = new Argument<string>("REF") { Description = "host[:port]/repository:tag or host[:port]/repository@sha256:…" };
+        var plainHttp = new Option<bool>("--plain-http") { Description = "Use http:// for a REF without a scheme (a loopback or lab registry)." };
+        var connection = new ConnectionOptions();
+        var settings = new ProbeSettings();
+        var command = new Command("verify", "Walk one image (index, children, configs, layers): the CI post-push check. Exit 1 if anything is broken.")
+        {
+            reference, plainHttp,
+        };
+        connection.AddTo(command);
+        settings.AddTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            ImageReference image;
+            try
+            {
+                image = ImageReference.Parse(parse.GetValue(reference)!, parse.GetValue(plainHttp));
+            }
+            catch (FormatException ex)
+            {
+                throw new UsageException(ex.Message, ex);
+            }
+
+            var clientOptions = connection.Build(parse, image.Registry);
+            using var client = new RegistryClient(clientOptions);
+            var prober = new Prober(client, settings.Build(parse, clientOptions.Concurrency, image.Registry));
+            var report = await prober.VerifyAsync(image.Repository, image.Reference, ct).ConfigureAwait(false);
+            return ProbeCommand.Emit(report, prober, parse.GetValue(settings.Output));
+        }));
+        return command;
+    }
+}

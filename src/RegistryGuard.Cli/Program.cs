@@ -1,0 +1,3 @@
+using RegistryGuard.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);

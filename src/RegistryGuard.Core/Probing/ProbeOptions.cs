@@ -1,0 +1,28 @@
+using RegistryGuard.Common;
+
+namespace RegistryGuard.Probing;
+
+public sealed record ProbeOptions
+{
+    /// <summary>Workers walking at once; the HTTP client's limit should match.</summary>
+    public int Concurrency { get; init; } = 16;
+
+    /// <summary>Page size asked of the catalog and tag lists (registries may ignore it).</summary>
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>Repositories that are pull-through caches: a missing index child there is normal (info).</summary>
+    public IReadOnlyList<GlobPattern> PullThrough { get; init; } = [];
+
+    /// <summary>Read and hash blobs, not just HEAD them: catches same-size corruption.</summary>
+    public bool Deep { get; init; }
+
+    /// <summary>With <see cref="Deep"/>: hash at most this many bytes per run, continuing where the last run stopped.</summary>
+    public long? DeepBudgetBytes { get; init; }
+
+    /// <summary>Where the deep cursor is kept between runs; null keeps no state (every run starts at the lowest digest).</summary>
+    public string? DeepStateFile { get; init; }
+
+    public Shard Shard { get; init; } = Shard.Whole;
+
+    public bool IsPullThrough(string repository) => GlobPattern.AnyMatch(PullThrough, repository);
+}

@@ -1,0 +1,424 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using RegistryGuard.Findings;
+using RegistryGuard.Oci;
+using RegistryGuard.Registry;
+using RegistryGuard.Telemetry;
+
+namespace RegistryGuard.Probing;
+
+/// <summary>
+/// Walks a registry over HTTP the way a client pulls: catalog → tags → manifests → index children → config
+/// and layers, checking status, size and digest at every step. Work items flow through one channel served
+/// by a fixed set of workers, so the walk is pipelined and bounded however deep or wide the registry is.
+/// </summary>
+public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public ProbeCounters Counters { get; } = new();
+
+    private RegistryClient Client => client;
+
+    private ProbeOptions Options => options;
+
+    /// <summary>Non-fatal problems of the run itself (a deep cursor that could not be saved).</summary>
+    public IList<string> Warnings { get; } = new List<string>();
+
+    public async Task<ProbeReport> ProbeRegistryAsync(CancellationToken cancellationToken)
+    {
+        using var activity = RegistryGuardTelemetry.ActivitySource.StartActivity("probe");
+        activity?.SetTag("registry", client.BaseAddress.GetLeftPart(UriPartial.Authority));
+        var started = _time.GetUtcNow();
+        var timestamp = _time.GetTimestamp();
+        try
+        {
+            await client.PingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryException ex)
+        {
+            return Fatal(started, timestamp, Unavailable(ex));
+        }
+
+        var run = new Run(this);
+        string? fatal = null;
+        await run.ExecuteAsync(
+            async ct =>
+            {
+                try
+                {
+                    await foreach (var repository in client.ListRepositoriesAsync(options.PageSize, ct).ConfigureAwait(false))
+                    {
+                        if (!RepositoryName.IsValid(repository))
+                        {
+                            run.Graph.Standalone.Enqueue(new Finding(FindingKind.InvalidName, Sanitize(repository), null, null, null,
+                                "the catalog lists a name outside the repository grammar; not probed"));
+                        }
+                        else if (options.Shard.Contains(repository))
+                        {
+                            run.Enqueue(new ListTagsWork(repository));
+                        }
+                    }
+                }
+                catch (RegistryException ex)
+                {
+                    fatal = "catalog: " + Unavailable(ex);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal);
+    }
+
+    /// <summary>The same walk for one reference (a tag or a digest): the CI post-push check.</summary>
+    public async Task<ProbeReport> VerifyAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        using var activity = RegistryGuardTelemetry.ActivitySource.StartActivity("verify");
+        var started = _time.GetUtcNow();
+        var timestamp = _time.GetTimestamp();
+        try
+        {
+            await client.PingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryException ex)
+        {
+            return Fatal(started, timestamp, Unavailable(ex));
+        }
+
+        var run = new Run(this);
+        var isDigest = Digest.TryParse(reference, out var digest);
+        var root = new RootNode(repository, isDigest ? null : reference);
+        Counters.Repository();
+        await run.ExecuteAsync(
+            _ =>
+            {
+                run.Enqueue(new RootWork(root, isDigest ? digest : null));
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // A reference the credentials cannot read is a usage problem for a CI step, not a finding.
+        if (root.Error is { Kind: FindingKind.AccessDenied or FindingKind.Unreachable } error)
+        {
+            return Fatal(started, timestamp, error.Detail);
+        }
+
+        await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        return Report(run, started, timestamp, catalogAccessible: true, fatal: null);
+    }
+
+    private ProbeReport Report(Run run, DateTimeOffset started, long timestamp, bool catalogAccessible, string? fatal)
+    {
+        var findings = ProbeFindings.Derive(run.Graph, options.IsPullThrough);
+        var failures = findings.Where(f => f.Severity == Severity.Failure).GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var summary = new ProbeSummary
+        {
+            Target = client.BaseAddress.GetLeftPart(UriPartial.Authority),
+            StartedAt = started,
+            Duration = _time.GetElapsedTime(timestamp),
+            CatalogAccessible = catalogAccessible,
+            Repositories = Counters.Repositories,
+            Tags = Counters.Tags,
+            Manifests = Counters.Manifests,
+            Blobs = Counters.Blobs,
+            BlobsHashed = Counters.BlobsHashed,
+            BytesHashed = Counters.BytesHashed,
+            Requests = client.RequestCount,
+            FailuresByKind = failures,
+        };
+        return new ProbeReport(summary, findings, fatal);
+    }
+
+    private ProbeReport Fatal(DateTimeOffset started, long timestamp, string error) =>
+        new(new ProbeSummary
+        {
+            Target = client.BaseAddress.GetLeftPart(UriPartial.Authority),
+            StartedAt = started,
+            Duration = _time.GetElapsedTime(timestamp),
+            CatalogAccessible = false,
+            Requests = client.RequestCount,
+        }, [], error);
+
+    private static string Unavailable(RegistryException ex) => ex switch
+    {
+        RegistryAuthException => $"{ex.Message} — credentials missing, wrong, or not allowed to read the catalog",
+        _ => ex.Message,
+    };
+
+    private static string Sanitize(string name)
+    {
+        var printable = new string([.. name.Take(200).Select(c => char.IsControl(c) ? '?' : c)]);
+        return name.Length > 200 ? printable + "…" : printable;
+    }
+
+    private async Task HashDeepAsync(Run run, CancellationToken cancellationToken)
+    {
+        if (!options.Deep)
+        {
+            return;
+        }
+
+        var byDigest = run.Graph.Blobs
+            .Where(pair => pair.Value.Error is null)
+            .GroupBy(pair => pair.Key.Digest)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var candidates = byDigest.Select(pair => new DeepSelection.Candidate(pair.Key, pair.Value[0].Value.Length ?? 0));
+        var (selected, cursor) = DeepSelection.Select(candidates, options.DeepBudgetBytes, DeepCursorStore.Load(options.DeepStateFile));
+        await Parallel.ForEachAsync(
+            selected,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            async (candidate, ct) =>
+            {
+                var holders = byDigest[candidate.Digest];
+                BlobHashOutcome outcome;
+                try
+                {
+                    var hash = await client.HashBlobAsync(holders[0].Key.Repository, candidate.Digest, ct).ConfigureAwait(false);
+                    Counters.Hashed(hash.Length);
+                    outcome = new BlobHashOutcome(hash.Computed, hash.Length, null);
+                }
+                catch (RegistryException ex)
+                {
+                    outcome = new BlobHashOutcome(null, 0, ErrorClassification.ForBlob(ex));
+                }
+
+                // The bytes live once in storage, whichever repository links them.
+                foreach (var holder in holders)
+                {
+                    holder.Value.Deep = outcome;
+                }
+            }).ConfigureAwait(false);
+
+        if (options.DeepBudgetBytes is not null && DeepCursorStore.Save(options.DeepStateFile, cursor) is { } warning)
+        {
+            Warnings.Add(warning);
+        }
+    }
+
+    private abstract record Work;
+
+    private sealed record ListTagsWork(string Repository) : Work;
+
+    private sealed record RootWork(RootNode Root, Digest? Digest) : Work;
+
+    private sealed record ManifestWork(ObjectKey Key, ManifestNode Node) : Work;
+
+    private sealed record BlobWork(ObjectKey Key, BlobNode Node) : Work;
+
+    /// <summary>One walk: the queue, its workers and the graph they fill.</summary>
+    private sealed class Run(Prober owner)
+    {
+        private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+        private int _pending;
+
+        public ProbeGraph Graph { get; } = new();
+
+        private RegistryClient Client => owner.Client;
+
+        private ProbeCounters Counters => owner.Counters;
+
+        public async Task ExecuteAsync(Func<CancellationToken, Task> seed, CancellationToken cancellationToken)
+        {
+            var workers = Enumerable.Range(0, Math.Max(1, owner.Options.Concurrency)).Select(_ => WorkAsync(cancellationToken)).ToArray();
+            Interlocked.Increment(ref _pending); // held by the seed until it has enqueued everything
+            try
+            {
+                await seed(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Done();
+            }
+
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+
+        public void Enqueue(Work work)
+        {
+            Interlocked.Increment(ref _pending);
+            _queue.Writer.TryWrite(work);
+        }
+
+        private void Done()
+        {
+            if (Interlocked.Decrement(ref _pending) == 0)
+            {
+                _queue.Writer.TryComplete();
+            }
+        }
+
+        private async Task WorkAsync(CancellationToken cancellationToken)
+        {
+            await foreach (var work in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await (work switch
+                    {
+                        ListTagsWork w => ListTagsAsync(w.Repository, cancellationToken),
+                        RootWork w => ResolveRootAsync(w.Root, w.Digest, cancellationToken),
+                        ManifestWork w => FetchManifestAsync(w.Key, w.Node, cancellationToken),
+                        BlobWork w => HeadBlobAsync(w.Key, w.Node, cancellationToken),
+                        _ => throw new UnreachableException(),
+                    }).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Done();
+                }
+            }
+        }
+
+        private async Task ListTagsAsync(string repository, CancellationToken cancellationToken)
+        {
+            Counters.Repository();
+            try
+            {
+                await foreach (var tag in Client.ListTagsAsync(repository, owner.Options.PageSize, cancellationToken).ConfigureAwait(false))
+                {
+                    if (!RepositoryName.IsValidTag(tag))
+                    {
+                        Graph.Standalone.Enqueue(new Finding(FindingKind.InvalidName, repository, Sanitize(tag), null, null,
+                            "the tag list holds a name outside the tag grammar; not probed"));
+                        continue;
+                    }
+
+                    Enqueue(new RootWork(new RootNode(repository, tag), null));
+                }
+            }
+            catch (RegistryException ex)
+            {
+                var issue = ErrorClassification.ForManifest(ex);
+                Graph.Standalone.Enqueue(new Finding(issue.Kind == FindingKind.MissingManifest ? FindingKind.Unreachable : issue.Kind,
+                    repository, null, null, null, $"tag list: {issue.Detail}"));
+            }
+        }
+
+        private async Task ResolveRootAsync(RootNode root, Digest? digest, CancellationToken cancellationToken)
+        {
+            Graph.Roots.Enqueue(root);
+            Counters.Tag();
+            ManifestResponse response;
+            try
+            {
+                response = await Client.GetManifestAsync(root.Repository, root.Tag ?? digest.ToString()!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegistryException ex)
+            {
+                root.Digest = digest;
+                root.Error = ErrorClassification.ForManifest(ex);
+                return;
+            }
+
+            root.HeaderDigest = response.HeaderDigest;
+            if (digest is { } asked && response.ComputedDigest != asked)
+            {
+                root.Digest = asked;
+                root.Error = new Issue(FindingKind.DigestMismatch, $"asked for {asked}, the body hashes to {response.ComputedDigest}");
+                return;
+            }
+
+            root.Digest = response.ComputedDigest;
+            var key = new ObjectKey(root.Repository, response.ComputedDigest);
+            var node = new ManifestNode();
+            if (Graph.Manifests.TryAdd(key, node))
+            {
+                Counters.Manifest();
+                Analyze(key, node, response);
+            }
+        }
+
+        private async Task FetchManifestAsync(ObjectKey key, ManifestNode node, CancellationToken cancellationToken)
+        {
+            Counters.Manifest();
+            ManifestResponse response;
+            try
+            {
+                response = await Client.GetManifestAsync(key.Repository, key.Digest.ToString(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegistryException ex)
+            {
+                node.Issues.Add(ErrorClassification.ForManifest(ex));
+                return;
+            }
+
+            if (response.ComputedDigest != key.Digest)
+            {
+                node.BodyLength = response.Body.Length;
+                node.Issues.Add(new Issue(FindingKind.DigestMismatch, $"the body served hashes to {response.ComputedDigest}"));
+                return; // bytes that are not what was asked for are not followed
+            }
+
+            if (response.HeaderDigest is { } header && header != key.Digest)
+            {
+                node.Issues.Add(new Issue(FindingKind.DigestMismatch, $"Docker-Content-Digest announces {header}"));
+            }
+
+            Analyze(key, node, response);
+        }
+
+        private void Analyze(ObjectKey key, ManifestNode node, ManifestResponse response)
+        {
+            node.BodyLength = response.Body.Length;
+            Manifest manifest;
+            try
+            {
+                manifest = ManifestParser.Parse(response.Body, response.ContentType);
+            }
+            catch (ManifestFormatException ex)
+            {
+                node.Issues.Add(new Issue(FindingKind.UnreadableManifest, ex.Message));
+                return;
+            }
+
+            switch (manifest.Kind)
+            {
+                case ManifestKind.Schema1:
+                    node.Issues.Add(new Issue(FindingKind.UnreadableManifest, $"{manifest.MediaType}: Docker schema1 is obsolete; reported, not followed"));
+                    return;
+                case ManifestKind.Index:
+                    node.Children = [.. manifest.Manifests.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
+                    foreach (var child in node.Children)
+                    {
+                        var childKey = key with { Digest = child.Digest };
+                        var childNode = new ManifestNode();
+                        if (Graph.Manifests.TryAdd(childKey, childNode))
+                        {
+                            Enqueue(new ManifestWork(childKey, childNode));
+                        }
+                    }
+
+                    return;
+                default:
+                    node.Blobs = [.. manifest.Blobs.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
+                    foreach (var blob in node.Blobs.Where(b => !b.Foreign))
+                    {
+                        var blobKey = key with { Digest = blob.Digest };
+                        var blobNode = new BlobNode();
+                        if (Graph.Blobs.TryAdd(blobKey, blobNode))
+                        {
+                            Enqueue(new BlobWork(blobKey, blobNode));
+                        }
+                    }
+
+                    return;
+            }
+        }
+
+        private async Task HeadBlobAsync(ObjectKey key, BlobNode node, CancellationToken cancellationToken)
+        {
+            Counters.Blob();
+            try
+            {
+                var head = await Client.HeadBlobAsync(key.Repository, key.Digest, cancellationToken).ConfigureAwait(false);
+                node.Length = head.ContentLength;
+                node.HeaderDigest = head.HeaderDigest;
+            }
+            catch (RegistryException ex)
+            {
+                node.Error = ErrorClassification.ForBlob(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,503 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using RegistryGuard.Oci;
+using RegistryGuard.Telemetry;
+
+namespace RegistryGuard.Registry;
+
+/// <summary>
+/// The distribution API calls RegistryGuard makes. Every call is bounded in concurrency, retried on transient
+/// failures with jittered backoff, and ends in a value or a typed exception: <see cref="RegistryNotFoundException"/>,
+/// <see cref="RegistryAuthException"/>, <see cref="RegistryUnreachableException"/> or <see cref="RegistryException"/>.
+/// </summary>
+public sealed class RegistryClient : IDisposable
+{
+    private const int ErrorBodyLimit = 16 * 1024;
+    private readonly HttpClient _http;
+    private readonly SemaphoreSlim _limiter;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly RegistryClientOptions _options;
+    private long _requests;
+
+    public RegistryClient(RegistryClientOptions options, HttpMessageHandler? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        var baseAddress = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
+        BaseAddress = baseAddress;
+        _http = new HttpClient(RegistryHttpHandlerFactory.Create(options, transport), disposeHandler: true)
+        {
+            BaseAddress = baseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        _limiter = new SemaphoreSlim(Math.Max(1, options.Concurrency));
+        _pipeline = BuildPipeline(options);
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>HTTP requests sent so far, retries included.</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+
+    public int MaxAttempts => _options.MaxRetries + 1;
+
+    /// <summary>GET /v2/: reachable, speaks the API, and accepts our credentials.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "v2/"), static (_, _) => ValueTask.FromResult(true), cancellationToken);
+
+    /// <summary>Sends an unauthenticated GET and returns its status: for checking that auth is enforced.</summary>
+    public Task<HttpStatusCode> GetStatusWithoutCredentialsAsync(string relativeUri, CancellationToken cancellationToken) =>
+        SendRawAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, relativeUri);
+            request.Options.Set(Auth.AuthHandler.NoAuth, true);
+            return request;
+        }, cancellationToken);
+
+    public IAsyncEnumerable<string> ListRepositoriesAsync(int pageSize, CancellationToken cancellationToken) =>
+        ListPagedAsync($"v2/_catalog?n={pageSize}", "repositories", cancellationToken);
+
+    /// <summary>Tags of a repository. A repository the catalog lists but that has no tags yields nothing.</summary>
+    public IAsyncEnumerable<string> ListTagsAsync(string repository, int pageSize, CancellationToken cancellationToken) =>
+        ListPagedAsync($"v2/{CheckedName(repository)}/tags/list?n={pageSize}", "tags", cancellationToken, notFoundIsEmpty: true);
+
+    public Task<ManifestResponse> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, ManifestPath(repository, reference));
+                foreach (var mediaType in MediaTypes.ManifestAccept)
+                {
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+                }
+
+                return request;
+            },
+            ReadManifestAsync,
+            cancellationToken);
+
+    /// <summary>HEAD of a manifest: the digest a tag points at now, as the registry says.</summary>
+    public Task<Digest?> ResolveAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Head, ManifestPath(repository, reference));
+                foreach (var mediaType in MediaTypes.ManifestAccept)
+                {
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+                }
+
+                return request;
+            },
+            static (response, _) => ValueTask.FromResult(HeaderDigest(response)),
+            cancellationToken);
+
+    public Task<BlobHead> HeadBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Head, BlobPath(repository, digest)),
+            static (response, _) => ValueTask.FromResult(new BlobHead(response.Content.Headers.ContentLength, HeaderDigest(response))),
+            cancellationToken);
+
+    /// <summary>Reads the whole blob and hashes it. Memory stays constant whatever the blob's size.</summary>
+    public Task<BlobHash> HashBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, BlobPath(repository, digest)),
+            static async (response, ct) =>
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+                    try
+                    {
+                        long total = 0;
+                        int read;
+                        while ((read = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+                        {
+                            hash.AppendData(buffer, 0, read);
+                            total += read;
+                        }
+
+                        return new BlobHash(Digest.FromSha256Hash(hash.GetHashAndReset()), total);
+                    }
+                    finally
+                    {
+                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    }
+                }
+            },
+            cancellationToken);
+
+    /// <summary>Monolithic upload (POST then PUT ?digest=); skipped when the repository already has the blob.</summary>
+    public async Task PushBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Sha256Of(content.Span);
+        try
+        {
+            await HeadBlobAsync(repository, digest, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (RegistryNotFoundException)
+        {
+            // Not there yet: upload it.
+        }
+
+        var location = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, $"v2/{CheckedName(repository)}/blobs/uploads/"),
+            static (response, _) => ValueTask.FromResult(response.Headers.Location ?? throw new RegistryException("upload started without a Location")),
+            cancellationToken).ConfigureAwait(false);
+
+        var target = location.IsAbsoluteUri ? location : new Uri(BaseAddress, location);
+        var separator = target.Query.Length > 0 ? "&" : "?";
+        var put = new Uri(target.AbsoluteUri + separator + "digest=" + Uri.EscapeDataString(digest.ToString()));
+        await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Put, put) { Content = OctetStream(content) },
+            static (_, _) => ValueTask.FromResult(true),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<Digest> PushManifestAsync(string repository, string reference, ReadOnlyMemory<byte> body, string mediaType, CancellationToken cancellationToken) =>
+        SendAsync(
+            () =>
+            {
+                var content = OctetStream(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+                return new HttpRequestMessage(HttpMethod.Put, ManifestPath(repository, reference)) { Content = content };
+            },
+            (response, _) => ValueTask.FromResult(HeaderDigest(response) ?? Digest.Sha256Of(body.Span)),
+            cancellationToken);
+
+    /// <summary>DELETE by digest. 2.8 removes the revision link and every tag pointing at the digest.</summary>
+    public Task DeleteManifestAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Delete, ManifestPath(repository, digest.ToString())),
+            static (_, _) => ValueTask.FromResult(true),
+            cancellationToken);
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _limiter.Dispose();
+    }
+
+    private static string CheckedName(string repository) =>
+        RepositoryName.IsValid(repository) ? repository : throw new ArgumentException($"'{repository}' is not a valid repository name", nameof(repository));
+
+    private static string ManifestPath(string repository, string reference)
+    {
+        if (!RepositoryName.IsValidTag(reference) && !Digest.TryParse(reference, out _))
+        {
+            throw new ArgumentException($"'{reference}' is neither a tag nor a digest", nameof(reference));
+        }
+
+        return $"v2/{CheckedName(repository)}/manifests/{reference}";
+    }
+
+    private static string BlobPath(string repository, Digest digest) => $"v2/{CheckedName(repository)}/blobs/{digest}";
+
+    private static ReadOnlyMemoryContent OctetStream(ReadOnlyMemory<byte> body)
+    {
+        var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
+
+    private static Digest? HeaderDigest(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Docker-Content-Digest", out var values) && Digest.TryParse(values.FirstOrDefault(), out var digest)
+            ? digest
+            : null;
+
+    private async ValueTask<ManifestResponse> ReadManifestAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxManifestBytes;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw new ManifestTooLargeException($"manifest is {response.Content.Headers.ContentLength} bytes, above the {limit}-byte limit");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw new ManifestTooLargeException($"manifest is larger than the {limit}-byte limit");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            var body = buffer.ToArray();
+            return new ManifestResponse(body, response.Content.Headers.ContentType?.MediaType, HeaderDigest(response), Digest.Sha256Of(body));
+        }
+    }
+
+    private async IAsyncEnumerable<string> ListPagedAsync(
+        string firstPage, string property, [EnumeratorCancellation] CancellationToken cancellationToken, bool notFoundIsEmpty = false)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        Uri? page = new(BaseAddress, firstPage);
+        while (page is not null)
+        {
+            if (!visited.Add(page.AbsoluteUri))
+            {
+                throw new RegistryException($"the Link header of {page.AbsolutePath} loops back to a page already read");
+            }
+
+            var current = page;
+            (List<string> Items, Uri? Next) result;
+            try
+            {
+                result = await SendAsync(
+                    () => new HttpRequestMessage(HttpMethod.Get, current),
+                    async (response, ct) =>
+                    {
+                        var bytes = await ReadBoundedAsync(response, 64L * 1024 * 1024, ct).ConfigureAwait(false);
+                        return (ParseNameList(bytes, property, current), LinkHeader.NextPage(LinkValues(response), current));
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegistryNotFoundException) when (notFoundIsEmpty)
+            {
+                yield break;
+            }
+
+            foreach (var item in result.Items)
+            {
+                yield return item;
+            }
+
+            page = result.Items.Count == 0 ? null : result.Next;
+        }
+    }
+
+    private static IEnumerable<string> LinkValues(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var values) ? values : [];
+
+    private static List<string> ParseNameList(byte[] body, string property, Uri page)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty(property, out var array)
+                || array.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                throw new RegistryException($"{page.AbsolutePath}: '{property}' is not an array");
+            }
+
+            return [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)];
+        }
+        catch (JsonException ex)
+        {
+            throw new RegistryException($"{page.AbsolutePath} answered with malformed JSON ({ex.Message})", ex);
+        }
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw new RegistryException($"response of {response.Content.Headers.ContentLength} bytes is above the {limit}-byte limit");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw new RegistryException($"response is larger than the {limit}-byte limit");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private async Task<HttpStatusCode> SendRawAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async ct =>
+                {
+                    using var request = build();
+                    using var response = await SendOnceAsync(request, ct).ConfigureAwait(false);
+                    return RetryClassifier.IsTransient(response.StatusCode)
+                        ? throw new TransientHttpException(response.StatusCode, null)
+                        : response.StatusCode;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AsUnreachable(ex, "GET", cancellationToken) is { } unreachable)
+        {
+            throw unreachable;
+        }
+    }
+
+    private async Task<T> SendAsync<T>(
+        Func<HttpRequestMessage> build, Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    {
+        string what = "request";
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async ct =>
+                {
+                    using var request = build();
+                    what = $"{request.Method} {PathOf(request.RequestUri)}";
+                    using var response = await SendOnceAsync(request, ct).ConfigureAwait(false);
+                    if (RetryClassifier.IsTransient(response.StatusCode))
+                    {
+                        throw new TransientHttpException(response.StatusCode, RetryClassifier.RetryAfter(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()));
+                    }
+
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return await onSuccess(response, ct).ConfigureAwait(false);
+                    }
+
+                    throw await ToExceptionAsync(response, what, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AsUnreachable(ex, what, cancellationToken) is { } unreachable)
+        {
+            throw unreachable;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = RegistryGuardTelemetry.ActivitySource.StartActivity($"HTTP {request.Method}", ActivityKind.Client);
+        try
+        {
+            Interlocked.Increment(ref _requests);
+            activity?.SetTag("http.request.method", request.Method.Method);
+            activity?.SetTag("url.full", SafeUrl(request.RequestUri));
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            return response;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            _limiter.Release();
+        }
+    }
+
+    /// <summary>Scheme, host and path only: query strings can carry upload state or tokens.</summary>
+    private string SafeUrl(Uri? uri)
+    {
+        var absolute = uri is null ? BaseAddress : uri.IsAbsoluteUri ? uri : new Uri(BaseAddress, uri);
+        return absolute.GetLeftPart(UriPartial.Path);
+    }
+
+    private static string PathOf(Uri? uri) => uri is null ? "" : uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
+
+    private RegistryUnreachableException? AsUnreachable(Exception ex, string what, CancellationToken cancellationToken) => ex switch
+    {
+        TransientHttpException t => new RegistryUnreachableException($"{what}: {(int)t.StatusCode} {t.StatusCode} after {MaxAttempts} attempts", t.StatusCode),
+        TimeoutRejectedException => new RegistryUnreachableException($"{what}: no answer within {_options.RequestTimeout.TotalSeconds:0.#}s after {MaxAttempts} attempts", null, ex),
+        OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+            new RegistryUnreachableException($"{what}: timed out", null, ex),
+        HttpRequestException h => new RegistryUnreachableException($"{what}: {Describe(h)}", null, h),
+        IOException io => new RegistryUnreachableException($"{what}: connection broke while reading ({io.Message}) after {MaxAttempts} attempts", null, io),
+        _ => null,
+    };
+
+    private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.SecureConnectionError => "TLS handshake failed: the registry's certificate is not trusted or does not match (use --ca-file for a private CA)",
+        HttpRequestError.NameResolutionError => "the registry host name does not resolve",
+        HttpRequestError.ConnectionError => $"cannot connect ({ex.InnerException?.Message ?? ex.Message})",
+        _ => ex.InnerException?.Message ?? ex.Message,
+    };
+
+    private static async Task<RegistryException> ToExceptionAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+        var detail = code is null ? $"{(int)response.StatusCode} {response.StatusCode}" : $"{(int)response.StatusCode} {code}{(message is null ? "" : ": " + message)}";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => new RegistryNotFoundException($"{what}: {detail}", code),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new RegistryAuthException($"{what}: {detail}", response.StatusCode, code),
+            _ => new RegistryException($"{what}: {detail}", response.StatusCode, code),
+        };
+    }
+
+    private static async Task<(string? Code, string? Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await ReadBoundedAsync(response, ErrorBodyLimit, cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+                && errors.GetArrayLength() > 0 && errors[0].ValueKind == JsonValueKind.Object)
+            {
+                var first = errors[0];
+                string? Get(string name) => first.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                return (Get("code"), Get("message"));
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or RegistryException or IOException or HttpRequestException)
+        {
+            // An error without a readable body still has its status.
+        }
+
+        return (null, null);
+    }
+
+    private static ResiliencePipeline BuildPipeline(RegistryClientOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<TransientHttpException>(t => t.RetryAfter is null || t.RetryAfter <= options.MaxRetryAfter)
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<IOException>()
+                    .Handle<HttpRequestException>(h => h.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.NameResolutionError)),
+                DelayGenerator = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is TransientHttpException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
+            });
+        }
+
+        return builder.AddTimeout(options.RequestTimeout).Build();
+    }
+}

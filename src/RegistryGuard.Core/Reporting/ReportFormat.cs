@@ -1,0 +1,7 @@
+namespace RegistryGuard.Reporting;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+}
