@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the real components the tests and the demo drive, only when they are missing.
+# Debian packages: docker-registry (CNCF Distribution 2.8), skopeo, apache2-utils (htpasswd),
+# prometheus-pushgateway, prometheus (promtool).
+set -euo pipefail
+declare -A package_of=(
+  [docker-registry]=docker-registry
+  [skopeo]=skopeo
+  [htpasswd]=apache2-utils
+  [prometheus-pushgateway]=prometheus-pushgateway
+  [promtool]=prometheus
+)
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && wanted=("${!package_of[@]}")
+missing=()
+for tool in "${wanted[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${package_of[$tool]}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing: ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK (dotnet) is not on PATH" >&2
+  exit 2
+fi

@@ -1,0 +1,37 @@
+using RegistryGuard.Common;
+
+namespace RegistryGuard.IntegrationTests.Infrastructure;
+
+/// <summary>skopeo as the real client: pushes OCI layouts and pulls like a client would.</summary>
+internal static class Skopeo
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Pulls every platform of <paramref name="reference"/> into a temporary dir: fails exactly when a client's pull fails.</summary>
+    public static async Task<ProcessResult> PullAllAsync(string hostPort, string reference, string? credentials = null)
+    {
+        var output = Directory.CreateTempSubdirectory("skopeo-pull-").FullName;
+        try
+        {
+            var arguments = new List<string> { "copy", "--all", "--src-tls-verify=false" };
+            if (credentials is not null)
+            {
+                arguments.AddRange(["--src-creds", credentials]);
+            }
+
+            arguments.AddRange([$"docker://{hostPort}/{reference}", $"dir:{output}"]);
+            return await ProcessRunner.RunAsync(RequiredTool.Path("skopeo"), arguments, Timeout, CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    public static Task<ProcessResult> PushLayoutAsync(string layoutDirectory, string tag, string hostPort, string repository) =>
+        ProcessRunner.RunAsync(
+            RequiredTool.Path("skopeo"),
+            ["copy", "--all", "--preserve-digests", "--dest-tls-verify=false", $"oci:{layoutDirectory}:{tag}", $"docker://{hostPort}/{repository}:{tag}"],
+            Timeout,
+            CancellationToken.None);
+}
