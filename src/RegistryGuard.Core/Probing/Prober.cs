@@ -345,7 +345,6 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
             if (response.ComputedDigest != key.Digest)
             {
-                node.BodyLength = response.Body.Length;
                 node.Issues.Add(new Issue(FindingKind.DigestMismatch, $"the body served hashes to {response.ComputedDigest}"));
                 return; // bytes that are not what was asked for are not followed
             }

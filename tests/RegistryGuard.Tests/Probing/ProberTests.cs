@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using RegistryGuard.Findings;
+using RegistryGuard.Oci;
+using RegistryGuard.Probing;
+using RegistryGuard.Registry;
+using RegistryGuard.Tests.TestDoubles;
+
+namespace RegistryGuard.Tests.Probing;
+
+/// <summary>Walk logic against a fake registry: shapes a real registry cannot easily be made to serve.</summary>
+public sealed class ProberTests
+{
+    private static Prober ProberFor(Dictionary<string, (HttpStatusCode Status, byte[] Body)> routes, ProbeOptions? options = null)
+    {
+        var handler = new FakeHandler(request =>
+        {
+            var key = $"{request.Method} {request.RequestUri!.PathAndQuery}";
+            if (!routes.TryGetValue(key, out var route) && !routes.TryGetValue($"{request.Method} {request.RequestUri.AbsolutePath}", out route))
+            {
+                return FakeHandler.Json("""{"errors":[{"code":"MANIFEST_UNKNOWN"}]}""", HttpStatusCode.NotFound);
+            }
+
+            return new HttpResponseMessage(route.Status) { Content = new ByteArrayContent(route.Body) };
+        });
+        var client = new RegistryClient(new RegistryClientOptions(new Uri("https://r.example/")) { MaxRetries = 0 }, handler);
+        return new Prober(client, options ?? new ProbeOptions { Concurrency = 4 });
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public async Task An_index_that_references_itself_does_not_hang_the_walk()
+    {
+        // An index cannot contain its own digest, but a child can point back at an ancestor's digest only
+        // if the registry lies; model the lie: the child digest answers with the parent's body.
+        var childDigest = Digest.Sha256Of([9]);
+        var index = Utf8($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"{{childDigest}}","size":5}]}""");
+        var prober = ProberFor(new()
+        {
+            ["GET /v2/"] = (HttpStatusCode.OK, Utf8("{}")),
+            ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("""{"repositories":["app"]}""")),
+            ["GET /v2/app/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"name":"app","tags":["v1"]}""")),
+            ["GET /v2/app/manifests/v1"] = (HttpStatusCode.OK, index),
+            [$"GET /v2/app/manifests/{childDigest}"] = (HttpStatusCode.OK, index),
+        });
+
+        var report = await prober.ProbeRegistryAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.DigestMismatch, "v1", childDigest.ToString()), (finding.Kind, finding.Tag, finding.Digest));
+    }
+
+    [Fact]
+    public async Task Garbage_manifests_and_hostile_names_become_findings()
+    {
+        var prober = ProberFor(new()
+        {
+            ["GET /v2/"] = (HttpStatusCode.OK, Utf8("{}")),
+            ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("""{"repositories":["app","../../etc","Bad Name"]}""")),
+            ["GET /v2/app/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"name":"app","tags":["v1","bad tag!"]}""")),
+            ["GET /v2/app/manifests/v1"] = (HttpStatusCode.OK, Utf8("{not json")),
+        });
+
+        var report = await prober.ProbeRegistryAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.ExitCode);
+        Assert.Equal(3, report.Findings.Count(f => f.Kind == FindingKind.InvalidName));
+        Assert.Single(report.Findings, f => f.Kind == FindingKind.UnreadableManifest && f.Tag == "v1");
+    }
+
+    [Fact]
+    public async Task A_catalog_that_cannot_be_read_is_fatal_not_clean()
+    {
+        var prober = ProberFor(new()
+        {
+            ["GET /v2/"] = (HttpStatusCode.OK, Utf8("{}")),
+            ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("<html>nginx</html>")),
+        });
+
+        var report = await prober.ProbeRegistryAsync(CancellationToken.None);
+
+        Assert.Equal(3, report.ExitCode);
+        Assert.False(report.Summary.CatalogAccessible);
+        Assert.Contains("malformed JSON", report.FatalError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_children_of_a_pull_through_cache_are_informational()
+    {
+        var child = Digest.Sha256Of([1]);
+        var index = Utf8($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{child}}","size":5}]}""");
+        var routes = new Dictionary<string, (HttpStatusCode, byte[])>
+        {
+            ["GET /v2/"] = (HttpStatusCode.OK, Utf8("{}")),
+            ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("""{"repositories":["dockerhub/library/nginx"]}""")),
+            ["GET /v2/dockerhub/library/nginx/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"tags":["1.27"]}""")),
+            ["GET /v2/dockerhub/library/nginx/manifests/1.27"] = (HttpStatusCode.OK, index),
+        };
+
+        var strict = await ProberFor(routes).ProbeRegistryAsync(CancellationToken.None);
+        var cache = await ProberFor(routes, new ProbeOptions { PullThrough = [new("dockerhub/**")] }).ProbeRegistryAsync(CancellationToken.None);
+
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Equal(0, cache.ExitCode);
+        Assert.Equal(Severity.Info, Assert.Single(cache.Findings).Severity);
+    }
+}
