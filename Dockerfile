@@ -32,6 +32,7 @@ ENV DOTNET_EnableDiagnostics=0 \
     DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \
     DOTNET_ROOT=/usr/share/dotnet \
     HOME=/tmp \
+    PATH=/app:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     TMPDIR=/tmp
 WORKDIR /app
 # Owned by root and not writable by the process: the application never writes next to itself.
