@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the demo drive, only when they are missing.
 # Debian packages: docker-registry (CNCF Distribution 2.8), skopeo, apache2-utils (htpasswd),
-# prometheus-pushgateway, prometheus (promtool).
+# prometheus-pushgateway, prometheus (promtool), systemd (systemd-analyze verify of the units).
 set -euo pipefail
 declare -A package_of=(
   [docker-registry]=docker-registry
@@ -9,6 +9,7 @@ declare -A package_of=(
   [htpasswd]=apache2-utils
   [prometheus-pushgateway]=prometheus-pushgateway
   [promtool]=prometheus
+  [systemd-analyze]=systemd
 )
 wanted=("$@")
 [ ${#wanted[@]} -eq 0 ] && wanted=("${!package_of[@]}")
