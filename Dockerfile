@@ -4,15 +4,14 @@
 #
 # Framework-dependent ReadyToRun on the runtime image (not self-contained on runtime-deps): our own
 # assemblies are precompiled for a fast start of each 15-minute run, while the framework stays the
-# runtime image's own (already ReadyToRun, patched by bumping RUNTIME_IMAGE); the published output
+# runtime image's own (already ReadyToRun, patched by bumping the runtime tag); the published output
 # is ~3 MB instead of ~70 MB, and the same output runs on any host with the .NET 10 runtime
 # (scripts/container-build.sh checks it that way where no container engine is available).
 #
-# Tags are pinned to exact patch versions; pin by digest (@sha256:...) where you mirror them.
-ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401
-ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0.12
+# Base images are pinned to exact patch versions (bump both together with the SDK in global.json); pin
+# them by digest (@sha256:...) where you mirror them. Lint: scripts/lint-dockerfile.sh.
 
-FROM ${SDK_IMAGE} AS build
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
 # Project files first: the restore layer is reused until a dependency changes.
 COPY global.json NuGet.config Directory.Build.props Directory.Packages.props ./
@@ -24,7 +23,7 @@ COPY src/ src/
 ARG PUBLISH_DIR=/app
 RUN bash scripts/container-publish.sh publish "$PUBLISH_DIR"
 
-FROM ${RUNTIME_IMAGE} AS runtime
+FROM mcr.microsoft.com/dotnet/runtime:10.0.12 AS runtime
 # No diagnostics IPC socket (it would need a writable /tmp), no telemetry of any kind, culture-invariant
 # like the build (InvariantGlobalization), HOME on /tmp so nothing is written under the read-only root.
 ENV DOTNET_EnableDiagnostics=0 \
