@@ -118,9 +118,10 @@ public sealed class ApiPruneExecutor
                 var now = await ResolveAsync(tag, cancellationToken).ConfigureAwait(false);
                 if (now is { } digest && (!_planned.TryGetValue(tag, out var then) || then != digest))
                 {
-                    foreach (var reached in await ReachAsync(digest, cancellationToken).ConfigureAwait(false))
+                    var reached = await ReachAsync(digest, cancellationToken).ConfigureAwait(false);
+                    foreach (var kept in Reachability.Closure(inventory, reached))
                     {
-                        _keepNow.TryAdd(reached, $"kept: tag {tag} points at it since planning (a push raced the prune)");
+                        _keepNow.TryAdd(kept, $"kept: tag {tag} reaches it since planning (a push raced the prune)");
                     }
                 }
             }
