@@ -22,6 +22,9 @@ public sealed class ApiPruneExecutor
         _bundle = bundle;
     }
 
+    /// <summary>Test seam: runs just before each delete's race check, so a test can push in that window.</summary>
+    internal Func<Digest, Task>? BeforeRaceCheck { get; init; }
+
     public async Task<PruneExecution> ExecuteAsync(PrunePlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -30,7 +33,7 @@ public sealed class ApiPruneExecutor
         var warnings = new List<string>();
         foreach (var repositoryPlan in plan.Repositories.Where(r => r.Deletions.Any()))
         {
-            var run = new RepositoryRun(_client, repositoryPlan, plan.InventoryOf(repositoryPlan.Repository));
+            var run = new RepositoryRun(_client, repositoryPlan, plan.InventoryOf(repositoryPlan.Repository), BeforeRaceCheck);
             var stop = await run.ExecuteAsync(_bundle, cancellationToken).ConfigureAwait(false);
             deleted.AddRange(run.Deleted);
             skipped.AddRange(run.Skipped);
@@ -48,7 +51,7 @@ public sealed class ApiPruneExecutor
         };
     }
 
-    private sealed class RepositoryRun(RegistryClient client, RepositoryPlan plan, RepositoryInventory inventory)
+    private sealed class RepositoryRun(RegistryClient client, RepositoryPlan plan, RepositoryInventory inventory, Func<Digest, Task>? beforeRaceCheck)
     {
         private readonly Dictionary<Digest, string> _keepNow = [];
         private readonly Dictionary<string, Digest> _planned = inventory.Tags.ToDictionary(t => t.Name, t => t.Digest, StringComparer.Ordinal);
@@ -72,6 +75,11 @@ public sealed class ApiPruneExecutor
                 {
                     Skipped.Add(new SkippedDeletion(Repository, deletion.Digest, why, Failed: false));
                     continue;
+                }
+
+                if (beforeRaceCheck is not null)
+                {
+                    await beforeRaceCheck(deletion.Digest).ConfigureAwait(false);
                 }
 
                 if (await RaceAsync(deletion, cancellationToken).ConfigureAwait(false) is { } race)

@@ -70,6 +70,21 @@ public sealed class PruneApiTests
     }
 
     [Fact]
+    public async Task Gc_command_runs_the_registry_garbage_collector_after_apply()
+    {
+        await using var r = await PruneRegistry.StartAsync();
+        var blobsBefore = StorageSnapshot.BlobCount(r.Registry.V2Root);
+        var gc = $"'{RequiredTool.Path("docker-registry")}' garbage-collect '{r.Registry.ConfigPath}'";
+
+        var result = await CliRunner.RunAsync("prune", "--registry", r.Url, "--keep", "10", "--apply",
+            "--backup", Path.Combine(r.Registry.RootDirectory, "backup"), "--gc-command", gc);
+
+        Assert.True(result.ExitCode == 0, result.Combined);
+        Assert.Contains("--gc-command exited 0", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(blobsBefore - r.Scenario.ExpectedReclaimable().Count, StorageSnapshot.BlobCount(r.Registry.V2Root));
+    }
+
+    [Fact]
     public async Task The_naive_cleanup_script_on_the_same_setup_breaks_kept_tags()
     {
         await using var r = await PruneRegistry.StartAsync();
@@ -117,6 +132,39 @@ public sealed class PruneApiTests
             execution.Deleted.Select(d => d.Digest).ToHashSet());
         await r.AssertPullsAsync(["hotfix", "1.3", "1.4"]);
         Assert.Equal(execution.Deleted.Count, bundle.Entries.Count(e => e.Deleted));
+    }
+
+    [Theory]
+    [InlineData("new-tag")]
+    [InlineData("moved-tag")]
+    public async Task A_push_racing_a_single_delete_is_caught_by_the_check_just_before_it(string race)
+    {
+        await using var r = await PruneRegistry.StartAsync();
+        var scenario = r.Scenario;
+        var (plan, _) = await PrunePlanning.OverHttpAsync(r.Client, new PruneRules(PrunePolicy.Default with { Keep = 10 }), CancellationToken.None);
+        var target = scenario.Build[3];
+        var pushed = false;
+        var executor = new ApiPruneExecutor(r.Client, RestoreBundle.Create(Path.Combine(r.Registry.RootDirectory, "backup")))
+        {
+            // After the start-of-apply check, right before the delete of 1.3's index.
+            BeforeRaceCheck = async digest =>
+            {
+                if (digest == target.Digest && !pushed)
+                {
+                    pushed = true;
+                    var (tag, artifact) = race == "new-tag" ? ("hotfix", target) : ("1.3", scenario.Build[5]);
+                    await r.Client.PushManifestAsync(PruneScenario.Repository, tag, artifact.Bytes, artifact.MediaType, CancellationToken.None);
+                }
+            },
+        };
+
+        var execution = await executor.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.True(pushed);
+        var skip = Assert.Single(execution.Skipped, s => s.Digest == target.Digest);
+        Assert.Contains(race == "new-tag" ? "new tag hotfix points at it" : "tag 1.3 moved to", skip.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(execution.Deleted, d => target.SelfAndDescendants().Any(m => m.Digest == d.Digest));
+        await r.AssertPullsAsync(race == "new-tag" ? ["hotfix", "1.3"] : ["1.3", "1.5"]);
     }
 
     [Fact]
