@@ -43,8 +43,9 @@ internal static class PruneCommand
 
             var applying = parse.GetValue(apply);
             var rules = policy.Build(parse);
-            var report = url is not null
-                ? await OverApiAsync(RegistryUrl.Parse(url), connection.Build(parse, RegistryUrl.Parse(url)), rules, applying, parse.GetValue(backup)?.FullName, ct).ConfigureAwait(false)
+            var registryUrl = url is null ? null : RegistryUrl.Parse(url);
+            var report = registryUrl is not null
+                ? await OverApiAsync(registryUrl, connection.Build(parse, registryUrl), rules, applying, parse.GetValue(backup)?.FullName, ct).ConfigureAwait(false)
                 : OnStorage(storage!.FullName, rules, applying, parse.GetValue(journal)?.FullName);
             if (report is null)
             {
