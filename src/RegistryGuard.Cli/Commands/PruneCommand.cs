@@ -108,12 +108,13 @@ internal static class PruneCommand
 
         var (plan, warnings) = PrunePlanning.FromStorage(v2Root, rules);
         PruneExecution? execution = null;
+        journalPath ??= JournalLocation.Default("prune", TimeProvider.System);
         if (applying)
         {
-            using var journal = ChangeJournal.Create(journalPath ?? JournalLocation.Default("prune", TimeProvider.System), v2Root, "prune --root", TimeProvider.System);
+            using var journal = ChangeJournal.Create(journalPath, v2Root, "prune --root", TimeProvider.System);
             execution = new FilesystemPruneExecutor(v2Root, journal).Execute(plan);
         }
 
-        return new PruneReport(root, "filesystem", plan, execution, warnings, FinishingSteps.For(applying, filesystem: true));
+        return new PruneReport(root, "filesystem", plan, execution, warnings, FinishingSteps.For(applying, filesystem: true, journalPath));
     }
 }

@@ -6,7 +6,7 @@ namespace RegistryGuard.Pruning;
 /// </summary>
 public static class FinishingSteps
 {
-    public static IReadOnlyList<string> For(bool applied, bool filesystem)
+    public static IReadOnlyList<string> For(bool applied, bool filesystem, string? journalPath = null)
     {
         if (!applied)
         {
@@ -21,6 +21,11 @@ public static class FinishingSteps
         if (filesystem)
         {
             steps.Insert(0, "restart the registry before serving again: it caches tags and links it has read");
+            steps.Add($"to revert before garbage-collect: registryguard undo --journal {journalPath ?? "<journal>"} (after GC the restored links would point at swept blobs)");
+        }
+        else
+        {
+            steps.Add("to revert before garbage-collect: registryguard restore --backup <restore bundle> --registry <url>");
         }
 
         return steps;
