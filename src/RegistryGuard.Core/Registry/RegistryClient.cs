@@ -137,6 +137,13 @@ public sealed class RegistryClient : IDisposable
             },
             cancellationToken);
 
+    /// <summary>GET of a small blob such as an image config; refused above <paramref name="maxBytes"/>.</summary>
+    public Task<byte[]> GetBlobAsync(string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
+        SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, BlobPath(repository, digest)),
+            (response, ct) => new ValueTask<byte[]>(ReadBoundedAsync(response, maxBytes, ct)),
+            cancellationToken);
+
     /// <summary>Monolithic upload (POST then PUT ?digest=); skipped when the repository already has the blob.</summary>
     public async Task PushBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
