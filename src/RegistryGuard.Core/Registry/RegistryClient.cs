@@ -447,6 +447,11 @@ public sealed class RegistryClient : IDisposable
     {
         var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         var detail = code is null ? $"{(int)response.StatusCode} {response.StatusCode}" : $"{(int)response.StatusCode} {code}{(message is null ? "" : ": " + message)}";
+        if (ChallengeError(response) is { } challengeError)
+        {
+            detail += $" ({challengeError})"; // insufficient_scope vs invalid_token: what the token lacked
+        }
+
         return response.StatusCode switch
         {
             HttpStatusCode.NotFound => new RegistryNotFoundException($"{what}: {detail}", code),
@@ -454,6 +459,11 @@ public sealed class RegistryClient : IDisposable
             _ => new RegistryException($"{what}: {detail}", response.StatusCode, code),
         };
     }
+
+    private static string? ChallengeError(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Unauthorized
+            ? response.Headers.WwwAuthenticate.Select(h => Auth.AuthChallenge.Parse(h.ToString())?.Error).FirstOrDefault(e => e is { Length: > 0 and <= 64 })
+            : null;
 
     private static async Task<(string? Code, string? Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
