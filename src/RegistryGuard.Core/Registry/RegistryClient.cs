@@ -249,6 +249,7 @@ public sealed class RegistryClient : IDisposable
         string firstPage, string property, [EnumeratorCancellation] CancellationToken cancellationToken, bool notFoundIsEmpty = false)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         Uri? page = new(BaseAddress, firstPage);
         while (page is not null)
         {
@@ -275,7 +276,14 @@ public sealed class RegistryClient : IDisposable
                 yield break;
             }
 
-            foreach (var item in result.Items)
+            // A Link chain that keeps inventing new URLs for names already read would never end.
+            var fresh = result.Items.Where(seen.Add).ToList();
+            if (result.Items.Count > 0 && fresh.Count == 0)
+            {
+                throw new RegistryException($"the Link header of {current.AbsolutePath} leads to a page listing only names already read");
+            }
+
+            foreach (var item in fresh)
             {
                 yield return item;
             }

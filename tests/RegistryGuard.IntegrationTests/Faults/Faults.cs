@@ -111,10 +111,10 @@ internal static class Faults
     };
 
     /// <summary>
-    /// Paged answers whose second page's Link points back at the first: the first request's URL is remembered
-    /// and every page serves the first page's real content.
+    /// Paged answers whose second page's Link points back at the first (the first request's URL is remembered).
+    /// The second page serves <paramref name="secondPage"/>, or the first page's content again.
     /// </summary>
-    public static Fault LinkLoop()
+    public static Fault LinkLoop(string? secondPage = null)
     {
         string? first = null;
         return async exchange =>
@@ -122,12 +122,36 @@ internal static class Faults
             var current = exchange.PathAndQuery;
             Interlocked.CompareExchange(ref first, current, null);
             var answer = await exchange.FetchAsync(first);
+            var isFirst = current == first;
+            var body = isFirst || secondPage is null ? answer.Body : Encoding.UTF8.GetBytes(secondPage);
             exchange.WriteHead(answer);
-            var next = current == first ? first + "&last=loop" : first;
-            exchange.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+            exchange.Response.ContentLength = body.Length;
+            exchange.Response.Headers.Link = $"<{(isFirst ? first + "&last=loop" : first)}>; rel=\"next\"";
+            await exchange.Response.Body.WriteAsync(body, exchange.Aborted);
+        };
+    }
+
+    /// <summary>The real page, with a Link to a new URL every time (a cursor that never advances): never a repeated URL.</summary>
+    public static Fault EndlessLinks()
+    {
+        var counter = 0;
+        return async exchange =>
+        {
+            var answer = await exchange.FetchAsync(exchange.Request.Path);
+            exchange.WriteHead(answer);
+            exchange.Response.Headers.Link = $"<{exchange.Request.Path}?n=1000&last=page{Interlocked.Increment(ref counter)}>; rel=\"next\"";
             await exchange.Response.Body.WriteAsync(answer.Body, exchange.Aborted);
         };
     }
+
+    /// <summary>The real page, with an absolute Link to the same path on another origin.</summary>
+    public static Fault LinkToOrigin(Uri origin) => async exchange =>
+    {
+        var answer = await exchange.FetchAsync();
+        exchange.WriteHead(answer);
+        exchange.Response.Headers.Link = $"<{new Uri(origin, exchange.Request.Path.Value!.TrimStart('/') + "?n=1000&last=zzz").AbsoluteUri}>; rel=\"next\"";
+        await exchange.Response.Body.WriteAsync(answer.Body, exchange.Aborted);
+    };
 
     /// <summary>
     /// A synthetic catalog of <paramref name="count"/> names (<c>synthetic/r0000001</c>...), paged by n and last

@@ -216,7 +216,7 @@ public sealed class ProbeFaultTests
     public async Task Catalog_Link_header_looping_back_is_detected_and_exit_3()
     {
         await using var seeded = await SeededRegistry.StartAsync();
-        var loop = new FaultRule("^GET /v2/_catalog", FaultRate.Always, Faults.LinkLoop());
+        var loop = new FaultRule("^GET /v2/_catalog", FaultRate.Always, Faults.LinkLoop("{\"repositories\":[\"loop/second-page\"]}"));
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, loop);
 
         var result = await ProbeAsync(proxy.Url);
@@ -234,8 +234,23 @@ public sealed class ProbeFaultTests
 
         var result = await ProbeAsync(proxy.Url);
 
+        // Page 2 repeats page 1's names, so the loop is caught there, before the URL repeats.
         var report = OnlyToolsFails(result, "unreachable");
-        Assert.Contains("loops back", report.Failures.Single().Detail, StringComparison.Ordinal);
+        Assert.Contains("Link header of /v2/demo/tools/tags/list leads to a page listing only names already read", report.Failures.Single().Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_header_inventing_new_URLs_for_the_same_names_ends_with_exit_3()
+    {
+        await using var seeded = await SeededRegistry.StartAsync();
+        var endless = new FaultRule("^GET /v2/_catalog", FaultRate.Always, Faults.EndlessLinks());
+        await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, endless);
+
+        var result = await ProbeAsync(proxy.Url);
+
+        Assert.True(result.ExitCode == 3, result.Combined);
+        Assert.Contains("leads to a page listing only names already read", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, endless.Fired);
     }
 
     [Fact]

@@ -35,6 +35,25 @@ public sealed class TransportSecurityTests
     }
 
     [Fact]
+    public async Task Catalog_Link_header_pointing_to_another_host_does_not_carry_the_credentials()
+    {
+        var password = "link-" + Guid.NewGuid().ToString("N");
+        SecretSweep.AddCredentials(User, password);
+        await using var seeded = await SeededRegistry.StartAsync(await Htpasswd.CreateAsync(User, password), new RegistryCredentials(User, password));
+        await using var elsewhere = await BlobStorageOrigin.StartAsync(seeded.Registry.Url, null, "127.0.0.2");
+        var link = new FaultRule("^GET /v2/_catalog", FaultRate.Always, Faults.LinkToOrigin(elsewhere.Url));
+        await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, link);
+
+        var result = SecretSweep.Record("cross-host Link probe", await CliRunner.RunAsync(
+            ["probe", "--registry", proxy.Url.ToString(), "--username", User, "--password-stdin", "--timeout", "5", "--retries", "1"], password, null));
+
+        Assert.NotEmpty(elsewhere.Requests); // the page was asked for...
+        Assert.Empty(elsewhere.AuthorizationHeaders); // ...without the registry's credentials, and its 401 is not answered
+        Assert.True(result.ExitCode == 3, result.Combined);
+        Assert.Contains("catalog:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Untrusted_certificate_is_a_clear_exit_3_and_ca_file_fixes_it()
     {
         await using var seeded = await SeededRegistry.StartAsync();
