@@ -25,6 +25,7 @@ public sealed class TransportSecurityTests
             password,
             null));
 
+        SecretSweep.Record("headers received by the blob storage origin", string.Join('\n', storage.AuthorizationHeaders));
         Assert.True(result.ExitCode == 0, result.Combined);
         var report = JsonReport.Parse(result.StandardOutput);
         Assert.Empty(report.Findings);
@@ -47,6 +48,7 @@ public sealed class TransportSecurityTests
         var result = SecretSweep.Record("cross-host Link probe", await CliRunner.RunAsync(
             ["probe", "--registry", proxy.Url.ToString(), "--username", User, "--password-stdin", "--timeout", "5", "--retries", "1"], password, null));
 
+        SecretSweep.Record("headers received by the foreign Link target", string.Join('\n', elsewhere.AuthorizationHeaders));
         Assert.NotEmpty(elsewhere.Requests); // the page was asked for...
         Assert.Empty(elsewhere.AuthorizationHeaders); // ...without the registry's credentials, and its 401 is not answered
         Assert.True(result.ExitCode == 3, result.Combined);
