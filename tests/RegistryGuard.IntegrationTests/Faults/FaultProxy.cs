@@ -13,6 +13,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly IReadOnlyList<FaultRule> _rules;
     private KestrelHost? _host;
     private long _requests;
+    private long _writes;
 
     private FaultProxy(Uri upstream, IReadOnlyList<FaultRule> rules)
     {
@@ -27,6 +28,9 @@ internal sealed class FaultProxy : IAsyncDisposable
     public long Requests => Interlocked.Read(ref _requests);
 
     public int Injected => _rules.Sum(r => r.Fired);
+
+    /// <summary>Requests that could change the registry (anything but GET/HEAD): a probe must send none.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public static async Task<FaultProxy> StartAsync(Uri upstream, params FaultRule[] rules) => await StartAsync(upstream, null, rules);
 
@@ -50,6 +54,11 @@ internal sealed class FaultProxy : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            Interlocked.Increment(ref _writes);
+        }
+
         var exchange = new ProxyExchange(context, _upstream);
         var request = $"{context.Request.Method} {exchange.PathAndQuery}";
         var rule = _rules.FirstOrDefault(r => r.TryFire(request));

@@ -14,9 +14,9 @@ public sealed class ProbeFaultTests
     private const string ToolsManifests = "^GET /v2/demo/tools/manifests/";
 
     /// <summary>Small --timeout and --retries unless <paramref name="extra"/> sets them: no test waits long for a fault.</summary>
-    private static Task<ProcessResult> ProbeAsync(Uri url, params string[] extra)
+    private static async Task<ProcessResult> ProbeAsync(FaultProxy proxy, params string[] extra)
     {
-        var arguments = new List<string> { "probe", "--registry", url.ToString(), "-o", "json" };
+        var arguments = new List<string> { "probe", "--registry", proxy.Url.ToString(), "-o", "json" };
         foreach (var (option, value) in new[] { ("--timeout", "2"), ("--retries", "2") })
         {
             if (!extra.Contains(option))
@@ -25,7 +25,9 @@ public sealed class ProbeFaultTests
             }
         }
 
-        return CliRunner.RunAsync([.. arguments, .. extra]);
+        var result = await CliRunner.RunAsync([.. arguments, .. extra]);
+        Assert.Equal(0, proxy.Writes); // read-only whatever the faults: no byte of the registry changed
+        return result;
     }
 
     private static JsonReport Clean(ProcessResult result, SeededRegistry seeded)
@@ -57,7 +59,7 @@ public sealed class ProbeFaultTests
         var alternating = new FaultRule("^(GET|HEAD) /v2/.+/blobs/", FaultRate.EveryNth(2), Faults.Status(502));
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, burst, alternating);
 
-        var result = await ProbeAsync(proxy.Url, "--concurrency", "1");
+        var result = await ProbeAsync(proxy, "--concurrency", "1");
 
         Clean(result, seeded);
         Assert.Equal(2, burst.Fired);
@@ -70,7 +72,7 @@ public sealed class ProbeFaultTests
         await using var seeded = await SeededRegistry.StartAsync();
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, new FaultRule(ToolsManifests, FaultRate.Always, Faults.Status(503)));
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         var report = OnlyToolsFails(result, "unreachable");
         Assert.Contains("503", report.Failures.First().Detail, StringComparison.Ordinal);
@@ -84,7 +86,7 @@ public sealed class ProbeFaultTests
         var limit = new FaultRule(AnyManifest, FaultRate.FirstN(2), Faults.Status(429, retryAfter: "1"));
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, limit);
 
-        var result = await ProbeAsync(proxy.Url, "--concurrency", "1");
+        var result = await ProbeAsync(proxy, "--concurrency", "1");
 
         Clean(result, seeded);
         Assert.Equal(2, limit.Fired);
@@ -96,7 +98,7 @@ public sealed class ProbeFaultTests
         await using var seeded = await SeededRegistry.StartAsync();
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, new FaultRule(ToolsManifests, FaultRate.Always, Faults.Status(429, retryAfter: "1")));
 
-        var result = await ProbeAsync(proxy.Url, "--retries", "1");
+        var result = await ProbeAsync(proxy, "--retries", "1");
 
         OnlyToolsFails(result, "unreachable");
     }
@@ -109,7 +111,7 @@ public sealed class ProbeFaultTests
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, slow);
 
         // CliRunner gives up after 3 minutes: a hang fails the test instead of blocking the suite.
-        var result = await ProbeAsync(proxy.Url, "--timeout", "1", "--retries", "1");
+        var result = await ProbeAsync(proxy, "--timeout", "1", "--retries", "1");
 
         var report = OnlyToolsFails(result, "unreachable");
         Assert.Contains("no answer within 1s", report.Failures.First().Detail, StringComparison.Ordinal);
@@ -124,7 +126,7 @@ public sealed class ProbeFaultTests
         var always = new FaultRule(ToolsManifests, FaultRate.Always, Faults.ResetMidBody());
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, once, always);
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         var report = OnlyToolsFails(result, "unreachable");
         Assert.Equal(1, once.Fired);
@@ -140,7 +142,7 @@ public sealed class ProbeFaultTests
         var always = new FaultRule(ToolsManifests, FaultRate.Always, Faults.ShortBody());
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, once, always);
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         OnlyToolsFails(result, "unreachable");
         Assert.Equal(1, once.Fired);
@@ -152,7 +154,7 @@ public sealed class ProbeFaultTests
         await using var seeded = await SeededRegistry.StartAsync();
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, new FaultRule(ToolsManifests, FaultRate.Always, Faults.WrongDigest()));
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         var report = OnlyToolsFails(result, "digest_mismatch");
         Assert.Contains("sha256:" + new string('0', 64), report.Failures.First().Detail, StringComparison.Ordinal);
@@ -165,7 +167,7 @@ public sealed class ProbeFaultTests
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url,
             new FaultRule("^GET /v2/_catalog", FaultRate.Always, Faults.ReplaceBody("{\"repositories\": [\"demo/app\", ")));
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         Assert.True(result.ExitCode == 3, result.Combined);
         Assert.Contains("malformed JSON", result.StandardError, StringComparison.Ordinal);
@@ -179,7 +181,7 @@ public sealed class ProbeFaultTests
             new FaultRule("^GET /v2/demo/tools/tags/list", FaultRate.Always, Faults.ReplaceBody("{\"name\":\"demo/tools\",\"tags\":{")),
             new FaultRule("^GET /v2/team/api/server/manifests/", FaultRate.Always, Faults.ReplaceBody("{\"schemaVersion\":2,\"manifests\":[")));
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         Assert.True(result.ExitCode == 1, result.Combined);
         var report = JsonReport.Parse(result.StandardOutput);
@@ -199,7 +201,7 @@ public sealed class ProbeFaultTests
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url,
             new FaultRule(ToolsManifests, FaultRate.Always, Faults.HugeManifest(10 * 1024 * 1024, announceLength)));
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         var report = OnlyToolsFails(result, "unreadable_manifest");
         var detail = report.Failures.Single().Detail;
@@ -219,7 +221,7 @@ public sealed class ProbeFaultTests
         var loop = new FaultRule("^GET /v2/_catalog", FaultRate.Always, Faults.LinkLoop("{\"repositories\":[\"loop/second-page\"]}"));
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, loop);
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         Assert.True(result.ExitCode == 3, result.Combined);
         Assert.Contains("catalog: the Link header of /v2/_catalog loops back to a page already read", result.StandardError, StringComparison.Ordinal);
@@ -232,7 +234,7 @@ public sealed class ProbeFaultTests
         await using var seeded = await SeededRegistry.StartAsync();
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, new FaultRule("^GET /v2/demo/tools/tags/list", FaultRate.Always, Faults.LinkLoop()));
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         // Page 2 repeats page 1's names, so the loop is caught there, before the URL repeats.
         var report = OnlyToolsFails(result, "unreachable");
@@ -246,7 +248,7 @@ public sealed class ProbeFaultTests
         var endless = new FaultRule("^GET /v2/_catalog", FaultRate.Always, Faults.EndlessLinks());
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, endless);
 
-        var result = await ProbeAsync(proxy.Url);
+        var result = await ProbeAsync(proxy);
 
         Assert.True(result.ExitCode == 3, result.Combined);
         Assert.Contains("leads to a page listing only names already read", result.StandardError, StringComparison.Ordinal);
@@ -263,7 +265,7 @@ public sealed class ProbeFaultTests
             new FaultRule("^GET /v2/synthetic/r[0-9]*[02468]/tags/list", FaultRate.Always, Faults.Respond(404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known to registry\"}]}")),
             new FaultRule("^GET /v2/synthetic/.+/tags/list", FaultRate.Always, Faults.Respond(200, "{\"name\":\"x\",\"tags\":[]}")));
 
-        var result = await ProbeAsync(proxy.Url, "--concurrency", "64");
+        var result = await ProbeAsync(proxy, "--concurrency", "64");
 
         Assert.True(result.ExitCode == 0, result.Combined);
         var report = JsonReport.Parse(result.StandardOutput);
@@ -281,7 +283,7 @@ public sealed class ProbeFaultTests
         var resets = new FaultRule("^GET /v2/.+/manifests/", FaultRate.Probability(0.2, seed: 8), Faults.ResetMidBody());
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, flaky, resets);
 
-        var result = await ProbeAsync(proxy.Url, "--concurrency", "1", "--retries", "4");
+        var result = await ProbeAsync(proxy, "--concurrency", "1", "--retries", "4");
 
         Assert.True(result.ExitCode == 1, result.Combined);
         var report = JsonReport.Parse(result.StandardOutput);
