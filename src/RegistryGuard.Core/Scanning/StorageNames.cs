@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace RegistryGuard.Scanning;
+
+/// <summary>Checks for path segments read from disk, and a safe way to print whatever was found instead.</summary>
+internal static class StorageNames
+{
+    public static bool IsSha256Hex(ReadOnlySpan<char> value)
+    {
+        if (value.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c) && c is not (>= 'a' and <= 'f'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Names on disk may hold control characters or escape sequences: print only visible ASCII, bounded.</summary>
+    public static string Printable(string value)
+    {
+        var builder = new StringBuilder(Math.Min(value.Length, 80));
+        foreach (var c in value)
+        {
+            if (builder.Length >= 80)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            builder.Append(c is >= ' ' and <= '~' ? c : '?');
+        }
+
+        return builder.ToString();
+    }
+}
