@@ -61,7 +61,12 @@ internal static class ScanCommand
             if (repair && report.Repairs.Count > 0)
             {
                 var journalPath = parse.GetValue(journal) ?? JournalLocation.Default("scan", TimeProvider.System);
-                report = scanner.Fix(report, journalPath);
+                if (File.Exists(journalPath))
+                {
+                    throw new UsageException($"journal '{journalPath}' already exists; pass a new --journal file");
+                }
+
+                report = await Task.Run(() => scanner.Fix(report, journalPath, ct), ct).ConfigureAwait(false);
             }
 
             ScanReportWriter.Write(report, parse.GetValue(output), Console.Out);

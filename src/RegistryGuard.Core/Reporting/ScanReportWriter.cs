@@ -65,6 +65,16 @@ public static class ScanReportWriter
             output.WriteLine("  not repaired: " + error);
         }
 
+        if (report.Remaining is { } remaining)
+        {
+            var left = remaining.Where(f => f.Severity == Severity.Failure).ToList();
+            output.WriteLine(left.Count == 0 ? "after repair: no failures remain" : $"after repair: {left.Count} failures remain");
+            foreach (var finding in left)
+            {
+                output.WriteLine("  " + FindingText.Line(finding));
+            }
+        }
+
         if (s.JournalPath is not null)
         {
             output.WriteLine($"journal: {s.JournalPath} (undo with: registryguard undo --journal {s.JournalPath})");
@@ -116,6 +126,11 @@ public static class ScanReportWriter
             }
 
             writer.WriteEndArray();
+            if (report.Remaining is not null)
+            {
+                FindingJson.WriteArray(writer, "remaining", report.Remaining);
+            }
+
             writer.WriteStartArray("repair_errors");
             foreach (var error in report.RepairErrors)
             {

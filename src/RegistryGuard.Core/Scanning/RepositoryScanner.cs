@@ -234,6 +234,11 @@ internal sealed class RepositoryScanner
         var reach = tag is null ? " (the index is untagged: only a pull by digest fails)" : "";
         switch (presence)
         {
+            case BlobPresence.Present when !Restorable(childHex, 0):
+                _context.Add(new Finding(FindingKind.OrphanedChild, _name, tag, parent, "sha256:" + childHex,
+                    "index child without a revision link; its bytes are on disk but its own config, layers or children are not all there: rebuild and push the image again, or delete the index" + reach)
+                { Severity = severity, Repairable = false });
+                return true;
             case BlobPresence.Present:
                 var finding = new Finding(FindingKind.OrphanedChild, _name, tag, parent, "sha256:" + childHex,
                     "index child without a revision link, bytes still on disk: the registry answers 404; --fix writes the link back" + reach)
@@ -254,6 +259,26 @@ internal sealed class RepositoryScanner
                 { Severity = severity });
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Writing the child's link back fixes the pull only when everything below it is servable from this
+    /// repository already; otherwise the 404 just moves to a layer.
+    /// </summary>
+    private bool Restorable(string hex, int depth)
+    {
+        if (depth > 8 || _context.Blobs.Find(hex) is not { Presence: BlobPresence.Present } entry)
+        {
+            return false;
+        }
+
+        var manifest = _context.Manifests.Get(entry);
+        return manifest.Kind switch
+        {
+            ManifestKind.Image => manifest.Blobs.All(b => _layers.Contains(b.Hex) && _context.Blobs.Find(b.Hex) is { Presence: BlobPresence.Present, Corrupt: false }),
+            ManifestKind.Index => manifest.Children.All(c => _revisions.Contains(c) ? _context.Blobs.Presence(c) == BlobPresence.Present : Restorable(c, depth + 1)),
+            _ => false,
+        };
     }
 
     private void CheckImageBlobs(string manifestHex, ManifestSummary manifest)

@@ -13,17 +13,11 @@ public sealed record ScanReport(
     IReadOnlyList<string> RepairErrors,
     string? FatalError = null)
 {
-    /// <summary>Failure findings still standing: a finding --fix repaired no longer counts.</summary>
-    public IEnumerable<Finding> OutstandingFailures
-    {
-        get
-        {
-            var repaired = Repairs.Where(r => r.Applied).Select(r => (r.Repository, r.Digest.ToString(), r.Finding.Kind)).ToHashSet();
-            return Findings.Where(f => f.Severity == Severity.Failure && !repaired.Contains((f.Repository, f.Digest ?? "", f.Kind)));
-        }
-    }
+    /// <summary>After --fix: the findings of a second scan of the repaired storage (null in a dry run).</summary>
+    public IReadOnlyList<Finding>? Remaining { get; init; }
 
     public int ExitCode => FatalError is not null ? ExitCodes.RegistryUnavailable
-        : OutstandingFailures.Any() ? ExitCodes.Findings
+        : Remaining is not null ? (Remaining.Any(f => f.Severity == Severity.Failure) ? ExitCodes.Findings : ExitCodes.Clean)
+        : Findings.Any(f => f.Severity == Severity.Failure) ? ExitCodes.Findings
         : ExitCodes.Clean;
 }

@@ -69,7 +69,7 @@ public sealed class Scanner(ScanOptions options)
     }
 
     /// <summary>Applies the repairs <paramref name="report"/> planned, journaled to <paramref name="journalPath"/>.</summary>
-    public ScanReport Fix(ScanReport report, string journalPath)
+    public ScanReport Fix(ScanReport report, string journalPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.FatalError is not null || report.Repairs.Count == 0)
@@ -83,8 +83,15 @@ public sealed class Scanner(ScanOptions options)
         }
 
         var (repairs, errors) = RepairExecutor.Apply(report.Summary.Root, report.Repairs, journalPath, options.TimeProvider);
+
+        // The exit code must describe the storage as it is now: removing a dangling layer link from a repository
+        // that is not a cache, for one, leaves an image that still cannot be pulled. Hashing is not repeated: no
+        // repair changes blob data, so corruption found by the first pass still stands.
+        var rescan = new Scanner(options with { Root = report.Summary.Root, Deep = false }).Scan(cancellationToken);
+        var remaining = rescan.Findings.Concat(report.Findings.Where(f => f.Kind == FindingKind.CorruptBlob)).Distinct().ToList();
         return report with
         {
+            Remaining = remaining,
             Repairs = repairs,
             RepairErrors = errors,
             Summary = report.Summary with { Fix = true, RepairsMade = repairs.Count(r => r.Applied), JournalPath = Path.GetFullPath(journalPath) },
