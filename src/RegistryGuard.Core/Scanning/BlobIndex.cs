@@ -112,7 +112,7 @@ internal sealed class BlobIndex
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                context.Unreadable("", path, "blob data cannot be read: " + ex.Message);
+                context.Unreadable("", path, "blob data cannot be read: " + ScanContext.Reason(ex));
             }
         });
     }

@@ -51,7 +51,7 @@ internal static class LinkFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new LinkRead(LinkState.Unreadable, null, "cannot be read: " + ex.Message);
+            return new LinkRead(LinkState.Unreadable, null, "cannot be read: " + ScanContext.Reason(ex));
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class ManifestCache(ScanContext context)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new ManifestSummary(null, "its blob data cannot be read: " + ex.Message);
+            return new ManifestSummary(null, "its blob data cannot be read: " + ScanContext.Reason(ex));
         }
 
         if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), entry.Hex, StringComparison.Ordinal))

@@ -403,7 +403,7 @@ internal sealed class RepositoryScanner
 
             if (entry is not DirectoryInfo || !StorageNames.IsSha256Hex(entry.Name))
             {
-                Add(FindingKind.CorruptLink, tag, null, null, $"{StorageNames.Printable(_context.Relative(entry.FullName))} is not a sha256 digest directory");
+                Add(FindingKind.CorruptLink, tag, null, null, $"{StorageNames.Printable(_context.Relative(entry.FullName), ScanContext.MaxPathLength)} is not a sha256 digest directory");
                 continue;
             }
 

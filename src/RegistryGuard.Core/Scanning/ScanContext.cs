@@ -17,6 +17,9 @@ internal sealed class ScanContext
         Manifests = new ManifestCache(this);
     }
 
+    /// <summary>Paths in details are bounded too: a hostile tree can nest names up to PATH_MAX.</summary>
+    public const int MaxPathLength = 512;
+
     public string V2Root { get; }
 
     public ScanOptions Options { get; }
@@ -40,7 +43,7 @@ internal sealed class ScanContext
     public string Relative(string fullPath) => Path.GetRelativePath(V2Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
 
     public void Unreadable(string repository, string fullPath, string problem) =>
-        Add(new Finding(FindingKind.UnreadablePath, repository, null, null, null, $"{StorageNames.Printable(Relative(fullPath))}: {problem}"));
+        Add(new Finding(FindingKind.UnreadablePath, repository, null, null, null, $"{StorageNames.Printable(Relative(fullPath), MaxPathLength)}: {problem}"));
 
     /// <summary>Lists a directory without following anything; null (and a finding) when it cannot be read.</summary>
     public FileSystemInfo[]? List(string repository, string directory)
@@ -55,10 +58,13 @@ internal sealed class ScanContext
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Unreadable(repository, directory, "directory cannot be read: " + ex.Message);
+            Unreadable(repository, directory, "directory cannot be read: " + Reason(ex));
             return null;
         }
     }
+
+    /// <summary>The exception's message repeats the absolute path; the finding already names the path.</summary>
+    public static string Reason(Exception exception) => exception is UnauthorizedAccessException ? "permission denied" : exception.Message;
 
     /// <summary>Symbolic links are never followed; the detail says whether this one leads out of the storage root.</summary>
     public string SymlinkProblem(FileSystemInfo link)

@@ -24,12 +24,12 @@ internal static class StorageNames
     }
 
     /// <summary>Names on disk may hold control characters or escape sequences: print only visible ASCII, bounded.</summary>
-    public static string Printable(string value)
+    public static string Printable(string value, int maxLength = 80)
     {
-        var builder = new StringBuilder(Math.Min(value.Length, 80));
+        var builder = new StringBuilder(Math.Min(value.Length, maxLength));
         foreach (var c in value)
         {
-            if (builder.Length >= 80)
+            if (builder.Length >= maxLength)
             {
                 builder.Append('…');
                 break;
