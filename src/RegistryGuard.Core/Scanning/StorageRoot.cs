@@ -10,7 +10,7 @@ public static class StorageRoot
     public static string? FindV2(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var full = Path.GetFullPath(directory);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var nested = Path.Combine(full, "docker", "registry", "v2");
         if (Directory.Exists(nested))
         {
