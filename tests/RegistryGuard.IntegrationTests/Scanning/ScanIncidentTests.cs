@@ -61,7 +61,7 @@ public sealed class ScanIncidentTests
         Assert.Equal(removed.Select(d => d.ToString()).Order(StringComparer.Ordinal), orphans); // 1.0's own children: warnings (untagged now)
         Assert.Equal(removed.Count, report.SummaryInt("repairs_planned"));
         Assert.Equal(broken, StorageSnapshot.Take(Path.Combine(v2, "repositories")));
-        var text = await CliRunner.RunAsync("scan", "--root", seeded.Registry.StorageRoot);
+        var text = await CliRunner.RunAsync("scan", "--root", seeded.Registry.StorageRoot, "--dry-run");
         Assert.Contains("would write link repositories/demo/app/_manifests/revisions/sha256/", text.StandardOutput, StringComparison.Ordinal);
 
         // --fix writes the links back, journaled; the probe and a real client agree it is repaired.
@@ -201,6 +201,14 @@ public sealed class ScanIncidentTests
             Assert.Contains("does not look like registry storage", fix.StandardError, StringComparison.Ordinal);
             Assert.Equal(3, scan.ExitCode);
             Assert.Equal(3, missing.ExitCode);
+
+            var contradiction = await CliRunner.RunAsync("scan", "--root", directory, "--fix", "--dry-run");
+            var noJournal = await CliRunner.RunAsync("undo", "--journal", Path.Combine(directory, "missing.jsonl"));
+            var notAJournal = await CliRunner.RunAsync("undo", "--journal", Path.Combine(directory, "important.txt"));
+            Assert.Equal(2, contradiction.ExitCode);
+            Assert.Equal(2, noJournal.ExitCode);
+            Assert.Equal(2, notAJournal.ExitCode);
+            Assert.Equal("x", File.ReadAllText(Path.Combine(directory, "important.txt")));
         }
         finally
         {
