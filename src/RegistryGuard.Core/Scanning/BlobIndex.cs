@@ -49,7 +49,7 @@ internal sealed class BlobIndex
         var gate = new Lock();
         Parallel.ForEach(prefixes, new ParallelOptions { MaxDegreeOfParallelism = context.Options.Concurrency }, prefix =>
         {
-            if (prefix.LinkTarget is not null)
+            if (StorageNames.IsSymbolicLink(prefix))
             {
                 context.Unreadable("", prefix.FullName, context.SymlinkProblem(prefix));
                 lock (gate)
@@ -141,7 +141,7 @@ internal sealed class BlobIndex
                 continue; // not a blob directory distribution would ever look at
             }
 
-            if (directory.LinkTarget is not null)
+            if (StorageNames.IsSymbolicLink(directory))
             {
                 context.Unreadable("", directory.FullName, context.SymlinkProblem(directory));
                 result.Add(new BlobEntry(directory.Name, 0, BlobPresence.Unverifiable));
@@ -161,7 +161,7 @@ internal sealed class BlobIndex
                 continue;
             }
 
-            if (data.LinkTarget is not null)
+            if (StorageNames.IsSymbolicLink(data))
             {
                 context.Unreadable("", data.FullName, context.SymlinkProblem(data));
                 result.Add(new BlobEntry(directory.Name, 0, BlobPresence.Unverifiable));

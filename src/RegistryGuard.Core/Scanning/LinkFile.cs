@@ -19,7 +19,7 @@ internal static class LinkFile
         try
         {
             info = new FileInfo(path);
-            if (info.LinkTarget is not null)
+            if (StorageNames.IsSymbolicLink(info))
             {
                 return new LinkRead(LinkState.Unreadable, null, context.SymlinkProblem(info));
             }

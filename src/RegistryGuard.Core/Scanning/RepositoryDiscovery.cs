@@ -20,7 +20,7 @@ internal static class RepositoryDiscovery
 
     private static void Walk(ScanContext context, FileSystemInfo entry, string name, int depth, ConcurrentBag<RepositoryDirectory> found)
     {
-        if (entry.LinkTarget is not null)
+        if (StorageNames.IsSymbolicLink(entry))
         {
             context.Unreadable(StorageNames.Printable(name), entry.FullName, context.SymlinkProblem(entry));
             return;

@@ -98,7 +98,7 @@ internal sealed class RepositoryScanner
         var tagsDirectory = Path.Combine(_directory, "_manifests", "tags");
         foreach (var entry in _context.List(_name, tagsDirectory) ?? [])
         {
-            if (entry.LinkTarget is not null)
+            if (StorageNames.IsSymbolicLink(entry))
             {
                 _context.Unreadable(_name, entry.FullName, _context.SymlinkProblem(entry));
                 continue;
@@ -315,7 +315,7 @@ internal sealed class RepositoryScanner
         var now = _context.Options.TimeProvider.GetUtcNow();
         foreach (var upload in _context.List(_name, uploads) ?? [])
         {
-            if (upload.LinkTarget is not null)
+            if (StorageNames.IsSymbolicLink(upload))
             {
                 _context.Unreadable(_name, upload.FullName, _context.SymlinkProblem(upload));
                 continue;
@@ -365,7 +365,7 @@ internal sealed class RepositoryScanner
         {
             foreach (var entry in _context.List(_name, item.Directory.FullName) ?? [])
             {
-                if (entry.LinkTarget is not null)
+                if (StorageNames.IsSymbolicLink(entry))
                 {
                     continue;
                 }
@@ -395,7 +395,7 @@ internal sealed class RepositoryScanner
         complete = entries is not null;
         foreach (var entry in entries ?? [])
         {
-            if (entry.LinkTarget is not null)
+            if (StorageNames.IsSymbolicLink(entry))
             {
                 _context.Unreadable(_name, entry.FullName, _context.SymlinkProblem(entry));
                 continue;

@@ -23,6 +23,13 @@ internal static class StorageNames
         return true;
     }
 
+    /// <summary>
+    /// From the attributes the stat (or the directory enumeration) already fetched; only entries that do not
+    /// resolve (broken links) cost a readlink.
+    /// </summary>
+    public static bool IsSymbolicLink(FileSystemInfo info) =>
+        info.Exists ? (info.Attributes & FileAttributes.ReparsePoint) != 0 : info.LinkTarget is not null;
+
     /// <summary>Names on disk may hold control characters or escape sequences: print only visible ASCII, bounded.</summary>
     public static string Printable(string value, int maxLength = 80)
     {
