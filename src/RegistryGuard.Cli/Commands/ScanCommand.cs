@@ -58,7 +58,11 @@ internal static class ScanCommand
                 report = await Task.Run(() => scanner.Scan(ct), ct).ConfigureAwait(false);
             }
 
-            if (repair && report.Repairs.Count > 0)
+            if (repair && report.Repairs.Count == 0)
+            {
+                report = report with { Summary = report.Summary with { Fix = true } };
+            }
+            else if (repair)
             {
                 var journalPath = parse.GetValue(journal) ?? JournalLocation.Default("scan", TimeProvider.System);
                 if (File.Exists(journalPath))

@@ -60,6 +60,11 @@ public static class ScanReportWriter
             }
         }
 
+        else if (s.Fix)
+        {
+            output.WriteLine("--fix: nothing to repair; nothing was changed");
+        }
+
         foreach (var error in report.RepairErrors)
         {
             output.WriteLine("  not repaired: " + error);
