@@ -164,6 +164,16 @@ public sealed class ScanIncidentTests
         var undo = await CliRunner.RunAsync("undo", "--journal", journal);
         Assert.True(undo.ExitCode == 0, undo.Combined);
         Assert.Equal(before, StorageSnapshot.Take(Path.Combine(v2, "repositories")));
+
+        // A change made after a journaled run is never clobbered: undo reports the conflict and exits 1.
+        var second = Path.Combine(seeded.Registry.RootDirectory, "layers-2.jsonl");
+        Assert.Equal(1, (await CliRunner.RunAsync("scan", "--root", seeded.Registry.StorageRoot, "--fix", "--journal", second)).ExitCode);
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.WriteAllText(link, "sha256:" + new string('0', 64));
+        var conflict = await CliRunner.RunAsync("undo", "--journal", second);
+        Assert.Equal(1, conflict.ExitCode);
+        Assert.Contains("1 conflicts", conflict.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("sha256:" + new string('0', 64), File.ReadAllText(link));
     }
 
     [Fact]
