@@ -13,6 +13,7 @@ internal static class CliApp
             ProbeCommand.Create(),
             VerifyCommand.Create(),
             DemoCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }
