@@ -59,6 +59,11 @@ public static class ServeConfigLoader
         {
             throw errors.Fatal(ex.Start, "(syntax)", ex.Message, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed scalars.
+            throw errors.Fatal(Mark.Empty, "(syntax)", "not valid YAML: " + ex.Message, ex);
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
