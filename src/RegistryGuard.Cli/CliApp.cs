@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegistryGuard.Cli.Commands;
+using RegistryGuard.Cli.Telemetry;
 using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Cli;
@@ -32,6 +33,7 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
+        using var telemetry = OpenTelemetryExport.StartIfConfigured();
         return await parse.InvokeAsync().ConfigureAwait(false);
     }
 }
