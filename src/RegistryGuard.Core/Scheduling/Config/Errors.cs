@@ -34,7 +34,8 @@ internal sealed class Errors(string source)
     private ServeConfigException Build(Exception? inner)
     {
         var text = "invalid serve config:\n  " + string.Join("\n  ", _messages);
-        var exception = inner is null ? new ServeConfigException(text) : new ServeConfigException(text, inner);
-        return new ServeConfigException(exception.Message, exception.InnerException ?? exception) { Errors = [.. _messages] };
+        return inner is null
+            ? new ServeConfigException(text) { Errors = [.. _messages] }
+            : new ServeConfigException(text, inner) { Errors = [.. _messages] };
     }
 }
