@@ -129,18 +129,30 @@ public sealed class JobScheduler : IDisposable
         var job = state.Definition.Job;
         if (job.Mutating)
         {
+            var acquired = false;
             try
             {
                 await _mutatingGate.WaitAsync(stopping).ConfigureAwait(false);
+                acquired = true;
             }
             catch (OperationCanceledException)
             {
+            }
+
+            // The gate can be granted in the same instant shutdown begins: a job that has not started yet does not start.
+            if (!acquired || stopping.IsCancellationRequested)
+            {
+                if (acquired)
+                {
+                    _mutatingGate.Release();
+                }
+
                 lock (_lock)
                 {
                     state.Running = false;
                 }
 
-                return; // shutting down before it started: nothing was touched
+                return; // nothing was touched
             }
         }
 

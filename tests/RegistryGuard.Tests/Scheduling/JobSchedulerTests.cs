@@ -55,7 +55,7 @@ public sealed class JobSchedulerTests
         }
 
         await stop.CancelAsync();
-        await running;
+        await running.WaitAsync(TimeSpan.FromMinutes(1)); // hang protection only
         Assert.Equal(expected, fired);
         return fired;
     }
@@ -109,7 +109,7 @@ public sealed class JobSchedulerTests
         secondJob.Release();
         probe.Release();
         await stop.CancelAsync();
-        await running;
+        await running.WaitAsync(TimeSpan.FromMinutes(1)); // hang protection only
 
         Assert.Equal(1, meter.Max);
         Assert.All(scheduler.Snapshot(), s => Assert.Equal(1, s.Runs));
@@ -140,7 +140,7 @@ public sealed class JobSchedulerTests
         slow.Release();
         await NextAsync(events, SchedulerEventKind.Finished);
         await stop.CancelAsync();
-        await running;
+        await running.WaitAsync(TimeSpan.FromMinutes(1)); // hang protection only
 
         Assert.Equal(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero), skipped.ScheduledAt);
         var status = Assert.Single(scheduler.Snapshot());
@@ -163,9 +163,43 @@ public sealed class JobSchedulerTests
         await NextAsync(events, SchedulerEventKind.Started);
 
         await stop.CancelAsync();
-        await running;
+        await running.WaitAsync(TimeSpan.FromMinutes(1)); // hang protection only
 
         Assert.Equal("cancelled", Assert.Single(scheduler.Snapshot()).LastRun!.Result);
+    }
+
+    [Fact]
+    public async Task Shutdown_lets_a_running_mutating_job_finish_and_a_waiting_one_never_starts()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
+        var events = Channel.CreateUnbounded<SchedulerEvent>();
+        using var gc = new FakeJob(true, true);
+        using var prune = new FakeJob(true, true);
+        using var scheduler = new JobScheduler(
+            [
+                new ScheduledJob("gc", "gc", "main", CronSchedule.Parse("1 0 * * *", TimeZoneInfo.Utc), gc),
+                new ScheduledJob("prune", "prune", "main", CronSchedule.Parse("2 0 * * *", TimeZoneInfo.Utc), prune),
+            ],
+            time,
+            e => events.Writer.TryWrite(e));
+        using var stop = new CancellationTokenSource();
+        var running = scheduler.RunAsync(stop.Token);
+        await time.WaitForPendingTimerAsync();
+        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 1, 0, TimeSpan.Zero));
+        Assert.Equal("gc", (await NextAsync(events, SchedulerEventKind.Started)).Job);
+        await time.WaitForPendingTimerAsync();
+        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero));
+        await time.WaitForPendingTimerAsync(); // the 00:02 tick is processed: prune waits at the gate
+        Assert.True(scheduler.Snapshot().Single(s => s.Name == "prune").Running);
+
+        await stop.CancelAsync();
+        gc.Release();
+        await running.WaitAsync(TimeSpan.FromMinutes(1)); // hang protection only
+
+        var status = scheduler.Snapshot().ToDictionary(s => s.Name);
+        Assert.Equal("clean", status["gc"].LastRun!.Result); // not cancelled half-way
+        Assert.Null(status["prune"].LastRun);
+        Assert.Equal(0, status["prune"].Runs);
     }
 
     private static async Task<SchedulerEvent> NextAsync(Channel<SchedulerEvent> events, SchedulerEventKind? kind)
