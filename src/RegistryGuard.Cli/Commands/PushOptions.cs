@@ -13,7 +13,7 @@ internal sealed class PushOptions(string defaultJob)
 
     public Option<string[]> GroupingKey { get; } = new("--grouping-key")
     {
-        Description = "Extra grouping label k=v (repeatable). Default: instance=<registry host:port>.",
+        Description = "Extra grouping label k=v (repeatable). Default: instance=<registry host:port> (scan, prune --root: the machine name).",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
@@ -26,7 +26,10 @@ internal sealed class PushOptions(string defaultJob)
     }
 
     /// <summary>Validates the flags before the run starts, so a typo does not cost a whole probe.</summary>
-    public PushTarget? Build(ParseResult parse, Uri registry, Shard shard)
+    public PushTarget? Build(ParseResult parse, Uri registry, Shard shard) => Build(parse, $"{registry.Host}:{registry.Port}", shard);
+
+    /// <param name="instance">The default <c>instance</c> label: the registry's host:port, or the machine for a storage scan.</param>
+    public PushTarget? Build(ParseResult parse, string instance, Shard shard)
     {
         if (parse.GetValue(Pushgateway) is not { } text)
         {
@@ -55,7 +58,7 @@ internal sealed class PushOptions(string defaultJob)
             var key = new GroupingKey(parse.GetValue(Job)!, labels);
             if (!key.Has("instance"))
             {
-                key = key.With("instance", $"{registry.Host}:{registry.Port}");
+                key = key.With("instance", instance);
             }
 
             if (shard.Count > 1 && !key.Has("shard"))

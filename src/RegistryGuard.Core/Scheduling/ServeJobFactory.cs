@@ -7,7 +7,7 @@ using RegistryGuard.Scheduling.Config;
 
 namespace RegistryGuard.Scheduling;
 
-/// <summary>Turns a validated config into scheduled jobs. The place to add ScanJob and PruneJob adapters.</summary>
+/// <summary>Turns a validated config into scheduled jobs.</summary>
 public static class ServeJobFactory
 {
     public const string GarbageCollectJobName = "registryguard-gc";
@@ -22,6 +22,8 @@ public static class ServeJobFactory
             {
                 "probe" => Probe(job, registry, timeProvider),
                 "gc" => (Gc(job, timeProvider), GarbageCollectJobName, (Shard?)null),
+                "scan" => (Scan(job, registry, timeProvider), ScanMetrics.DefaultJob, (Shard?)null),
+                "prune" => (Prune(job, registry, timeProvider), PruneMetrics.DefaultJob, (Shard?)null),
                 _ => throw new ArgumentException($"job type '{job.Type}' is not wired into serve", nameof(config)),
             };
             if (gateway is not null)
@@ -58,6 +60,42 @@ public static class ServeJobFactory
         var retries = Int(options, "retries", 3);
         RegistryClientOptions Client() => registry.ClientOptions(concurrency, timeout, retries);
         return (new ProbeJob(Client, probeOptions, timeProvider), ProbeMetrics.DefaultJob, shard);
+    }
+
+    private static ScanJob Scan(JobConfig job, RegistryConfig registry, TimeProvider timeProvider)
+    {
+        var options = job.Options;
+        var scanOptions = new Scanning.ScanOptions(registry.StorageRoot!)
+        {
+            Deep = Bool(options, "deep"),
+            PullThrough = registry.PullThrough,
+            UploadAge = options.TryGetValue("upload_age", out var age) && DurationText.TryParse(age, out var parsed) ? parsed : TimeSpan.FromHours(24),
+            Concurrency = Int(options, "concurrency", Math.Max(4, Environment.ProcessorCount * 2)),
+        };
+        return new ScanJob(scanOptions, Bool(options, "fix"), options.GetValueOrDefault("journal_dir"), timeProvider);
+    }
+
+    private static PruneJob Prune(JobConfig job, RegistryConfig registry, TimeProvider timeProvider)
+    {
+        var options = job.Options;
+        var config = options.TryGetValue("config", out var path) ? Pruning.PruneConfigLoader.Load(path) : new Pruning.PruneConfig();
+        var flags = new Pruning.PolicyOverrides
+        {
+            Keep = options.TryGetValue("keep", out var keep) ? int.Parse(keep, CultureInfo.InvariantCulture) : null,
+            Semver = Bool(options, "semver") ? true : null,
+            KeepUntagged = Bool(options, "keep_untagged") ? true : null,
+        };
+        var rules = Pruning.PruneConfigLoader.Rules(config, flags, [], []);
+        var apply = Bool(options, "apply");
+        if (options.GetValueOrDefault("via") == "storage")
+        {
+            return PruneJob.OnStorage(registry.StorageRoot!, rules, apply, options.GetValueOrDefault("journal_dir"), timeProvider);
+        }
+
+        var concurrency = Int(options, "concurrency", 8);
+        var timeout = TimeSpan.FromSeconds(Int(options, "timeout_seconds", 30));
+        var retries = Int(options, "retries", 3);
+        return PruneJob.OverApi(() => registry.ClientOptions(concurrency, timeout, retries), rules, apply, options.GetValueOrDefault("backup_dir"), timeProvider);
     }
 
     private static GarbageCollectJob Gc(JobConfig job, TimeProvider timeProvider) => new(

@@ -72,6 +72,48 @@ public sealed class ServeEndToEndTests
     }
 
     [Fact]
+    public async Task A_scheduled_scan_with_fix_repairs_the_post_mortem_breakage_and_the_probe_then_reads_clean()
+    {
+        await using var seeded = await SeededRegistry.StartAsync();
+        Breakage.RemoveTagLikeCleanupScript(seeded.Registry.V2Root, DemoContent.AppRepository, "1.0", seeded.Content.AppV1);
+        var port = FreePort.Next();
+        var journals = Path.Combine(seeded.Registry.RootDirectory, "journals");
+        var config = Path.Combine(seeded.Registry.RootDirectory, "serve.yml");
+        await File.WriteAllTextAsync(config, $"""
+            listen: 127.0.0.1:{port}
+            registries:
+              - name: vm
+                url: {seeded.Url}
+                storage_root: {seeded.Registry.StorageRoot}
+            jobs:
+              - name: scan-fix
+                type: scan
+                registry: vm
+                schedule: "*/2 * * * * *"
+                options:
+                  fix: true
+                  journal_dir: {journals}
+              - name: probe
+                type: probe
+                registry: vm
+                schedule: "* * * * * *"
+            """);
+
+        await using var serve = CliProcess.Start("serve", "--config", config);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        var status = await PollAsync(serve, http, s => s.GetProperty("jobs").EnumerateArray().All(j =>
+            j.GetProperty("last_run").ValueKind == JsonValueKind.Object && j.GetProperty("last_run").GetProperty("exit_code").GetInt32() == 0));
+
+        var scan = status.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("name").GetString() == "scan-fix");
+        Assert.True(scan.GetProperty("mutating").GetBoolean());
+        Assert.Single(Directory.GetFiles(journals)); // the first run repaired and journaled; later runs had nothing to do
+        var pull = await Skopeo.PullAllAsync(seeded.Registry.HostPort, "demo/app:latest");
+        Assert.True(pull.ExitCode == 0, pull.Combined);
+        await ProcessRunner.RunAsync("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.Equal(0, await serve.WaitForExitAsync());
+    }
+
+    [Fact]
     public async Task An_invalid_config_exits_2_naming_line_and_key()
     {
         var config = Path.Combine(Directory.CreateTempSubdirectory("serve-config-").FullName, "serve.yml");

@@ -1,3 +1,4 @@
+using RegistryGuard.Scheduling;
 using RegistryGuard.Scheduling.Config;
 
 namespace RegistryGuard.Tests.Scheduling;
@@ -49,7 +50,7 @@ public sealed class ServeConfigLoaderTests
                 registry: other
                 schedule: "61 * * * *"
               - name: clean
-                type: prune
+                type: scan
                 registry: main
                 schedule: "0 2 * * *"
               - name: gc
@@ -64,8 +65,64 @@ public sealed class ServeConfigLoaderTests
         Assert.Contains("serve.yml:5: registries[0].url:", ex.Message, StringComparison.Ordinal);
         Assert.Contains("serve.yml:9: jobs[0].registry: 'other'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("serve.yml:10: jobs[0].schedule: '61 * * * *' is not a cron schedule", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("serve.yml:12: jobs[1].type: 'prune' jobs are not wired", ex.Message, StringComparison.Ordinal);
         Assert.Contains("serve.yml:20: jobs[2].options.delete_untagged: refused", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_and_prune_jobs_are_accepted_and_a_scan_needs_the_storage_root()
+    {
+        var storage = Directory.CreateTempSubdirectory("serve-storage-").FullName;
+        try
+        {
+            var config = ServeConfigLoader.Parse(
+                $"""
+                registries:
+                  - name: vm
+                    url: http://127.0.0.1:5000
+                    storage_root: {storage}
+                jobs:
+                  - name: prune
+                    type: prune
+                    registry: vm
+                    schedule: "0 2 * * *"
+                    options:
+                      keep: 10
+                      apply: true
+                  - name: scan
+                    type: scan
+                    registry: vm
+                    schedule: "0 4 * * *"
+                    options:
+                      fix: true
+                      upload_age: 48h
+                """, "serve.yml", Base);
+            var jobs = ServeJobFactory.Create(config, TimeProvider.System);
+            Assert.Equal(["prune", "scan"], jobs.Select(j => j.Type));
+
+            var ex = Assert.Throws<ServeConfigException>(() => ServeConfigLoader.Parse(
+                """
+                registries:
+                  - name: remote
+                    url: https://registry.example
+                jobs:
+                  - name: scan
+                    type: scan
+                    registry: remote
+                    schedule: "0 4 * * *"
+                  - name: prune
+                    type: prune
+                    registry: remote
+                    schedule: "0 2 * * *"
+                    options:
+                      via: ftp
+                """, "serve.yml", Base));
+            Assert.Contains("serve.yml:7: jobs[0].registry: a scan job reads the storage: registry 'remote' needs storage_root", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("serve.yml:14: jobs[1].options.via: 'ftp' is neither api nor storage", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(storage, recursive: true);
+        }
     }
 
     [Fact]

@@ -18,14 +18,16 @@ public static class ServeConfigLoader
     {
         ["probe"] = new HashSet<string>(StringComparer.Ordinal) { "deep", "deep_budget", "deep_state", "concurrency", "timeout_seconds", "retries", "shard" },
         ["gc"] = new HashSet<string>(StringComparer.Ordinal) { "command", "config", "dry_run", "timeout_minutes" },
+        ["scan"] = new HashSet<string>(StringComparer.Ordinal) { "fix", "deep", "upload_age", "concurrency", "journal_dir" },
+        ["prune"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "via", "apply", "keep", "config", "keep_untagged", "semver", "backup_dir", "journal_dir", "concurrency", "timeout_seconds", "retries",
+        },
     };
-
-    /// <summary>Known job types whose commands are not wired into serve in this build.</summary>
-    public static IReadOnlySet<string> NotYetWired { get; } = new HashSet<string>(StringComparer.Ordinal) { "scan", "prune" };
 
     private static readonly string[] TopKeys = ["listen", "time_zone", "pushgateway", "registries", "jobs"];
     private static readonly string[] RegistryKeys = ["name", "url", "username", "password_file", "docker_config", "ca_file", "pull_through", "storage_root"];
-    private static readonly string[] BooleanOptions = ["deep", "dry_run"];
+    private static readonly string[] BooleanOptions = ["deep", "dry_run", "fix", "apply", "keep_untagged", "semver"];
     private static readonly string[] NumberOptions = ["concurrency", "retries", "timeout_seconds", "timeout_minutes"];
     private static readonly string[] JobKeys = ["name", "type", "registry", "schedule", "options"];
 
@@ -192,13 +194,9 @@ public static class ServeConfigLoader
         }
 
         IReadOnlySet<string>? allowed = null;
-        if (type is not null && NotYetWired.Contains(type))
+        if (type is not null && !JobOptions.TryGetValue(type, out allowed))
         {
-            errors.Add(map.MarkOf("type"), path + ".type", $"'{type}' jobs are not wired into serve in this build yet; run 'registryguard {type}' from cron until they are (docs/serve.md)");
-        }
-        else if (type is not null && !JobOptions.TryGetValue(type, out allowed))
-        {
-            errors.Add(map.MarkOf("type"), path + ".type", $"'{type}' is not a job type (probe, gc; scan and prune soon)");
+            errors.Add(map.MarkOf("type"), path + ".type", $"'{type}' is not a job type (probe, scan, prune, gc)");
         }
 
         CronSchedule? schedule = null;
@@ -240,6 +238,12 @@ public static class ServeConfigLoader
             errors.Add(map.Start, path + ".options.config", "a gc job needs options.config: the registry's own config.yml");
         }
 
+        var readsStorage = type == "scan" || (type == "prune" && options.GetValueOrDefault("via") == "storage");
+        if (readsStorage && registry is not null && registries.TryGetValue(registry, out var target) && target.StorageRoot is null)
+        {
+            errors.Add(map.MarkOf("registry"), path + ".registry", $"a {type} job reads the storage: registry '{registry}' needs storage_root");
+        }
+
         return name is null || type is null || registry is null || schedule is null || allowed is null
             ? null
             : new JobConfig(name, type, registry, schedule, options, (int)map.Start.Line);
@@ -277,6 +281,43 @@ public static class ServeConfigLoader
             catch (FormatException ex)
             {
                 errors.Add(map.MarkOf("shard"), path + ".shard", ex.Message);
+            }
+        }
+
+        if (options.TryGetValue("upload_age", out var age) && !Common.DurationText.TryParse(age, out _))
+        {
+            errors.Add(map.MarkOf("upload_age"), path + ".upload_age", $"'{age}' is not a duration such as 24h");
+        }
+
+        if (options.TryGetValue("via", out var via) && via is not ("api" or "storage"))
+        {
+            errors.Add(map.MarkOf("via"), path + ".via", $"'{via}' is neither api nor storage");
+        }
+
+        if (options.TryGetValue("keep", out var keep) && !int.TryParse(keep, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            errors.Add(map.MarkOf("keep"), path + ".keep", $"'{keep}' is not a whole number");
+        }
+
+        if (type == "prune" && options.TryGetValue("config", out var policy))
+        {
+            var full = Path.GetFullPath(policy, baseDirectory);
+            try
+            {
+                Pruning.PruneConfigLoader.Load(full);
+                options["config"] = full;
+            }
+            catch (Exception ex) when (ex is Pruning.PruneConfigException or IOException or UnauthorizedAccessException)
+            {
+                errors.Add(map.MarkOf("config"), path + ".config", ex.Message);
+            }
+        }
+
+        foreach (var key in (string[])["journal_dir", "backup_dir"])
+        {
+            if (options.TryGetValue(key, out var directory))
+            {
+                options[key] = Path.GetFullPath(directory, baseDirectory);
             }
         }
 
