@@ -26,7 +26,8 @@ public sealed class ServeExampleConfigTests
 
         var config = ServeConfigLoader.Parse(example, "serve.example.yml", files);
 
-        Assert.Equal(["gc", "nightly-probe", "hourly-probe"], config.Jobs.Select(j => j.Name));
+        Assert.Equal(["prune", "gc", "scan", "nightly-probe", "hourly-probe"], config.Jobs.Select(j => j.Name)); // the documented nightly order
+        Assert.Equal(5, RegistryGuard.Scheduling.ServeJobFactory.Create(config, TimeProvider.System).Count);
         Assert.Equal("Europe/London", config.TimeZone.Id);
     }
 }
