@@ -11,15 +11,7 @@ public static class PruneReportWriter
     public static void Write(PruneReport report, ReportFormat format, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(output);
-        if (format == ReportFormat.Json)
-        {
-            WriteJson(report, output);
-        }
-        else
-        {
-            WriteText(report, output);
-        }
+        ReportOutput.Write(format, output, text => WriteText(report, text), json => WriteJson(report, json));
     }
 
     private static void WriteText(PruneReport report, TextWriter output)
@@ -80,65 +72,59 @@ public static class PruneReportWriter
         }
     }
 
-    private static void WriteJson(PruneReport report, TextWriter output)
+    private static void WriteJson(PruneReport report, Utf8JsonWriter w)
     {
         var plan = report.Plan;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        w.WriteStartObject();
+        w.WriteString("target", report.Target);
+        w.WriteString("executor", report.Executor);
+        w.WriteBoolean("applied", report.Execution is not null);
+        w.WriteStartObject("summary");
+        w.WriteNumber("repositories", plan.Repositories.Count);
+        w.WriteNumber("tags", plan.Repositories.Sum(r => r.Tags.Count));
+        w.WriteNumber("tags_kept", plan.Repositories.Sum(r => r.Tags.Count(t => t.Action == PruneAction.Keep)));
+        w.WriteNumber("tags_pruned", plan.TagsPruned);
+        w.WriteNumber("manifests_to_delete", plan.ManifestsToDelete);
+        w.WriteNumber("blobs_reclaimable", plan.Reclaimable.Count);
+        w.WriteNumber("bytes_reclaimable", plan.BytesReclaimable);
+        w.WriteBoolean("bytes_are_upper_bound", plan.BytesAreUpperBound);
+        if (report.Execution is { } e)
         {
-            w.WriteStartObject();
-            w.WriteString("target", report.Target);
-            w.WriteString("executor", report.Executor);
-            w.WriteBoolean("applied", report.Execution is not null);
-            w.WriteStartObject("summary");
-            w.WriteNumber("repositories", plan.Repositories.Count);
-            w.WriteNumber("tags", plan.Repositories.Sum(r => r.Tags.Count));
-            w.WriteNumber("tags_kept", plan.Repositories.Sum(r => r.Tags.Count(t => t.Action == PruneAction.Keep)));
-            w.WriteNumber("tags_pruned", plan.TagsPruned);
-            w.WriteNumber("manifests_to_delete", plan.ManifestsToDelete);
-            w.WriteNumber("blobs_reclaimable", plan.Reclaimable.Count);
-            w.WriteNumber("bytes_reclaimable", plan.BytesReclaimable);
-            w.WriteBoolean("bytes_are_upper_bound", plan.BytesAreUpperBound);
-            if (report.Execution is { } e)
-            {
-                w.WriteNumber("manifests_deleted", e.Deleted.Count);
-                w.WriteNumber("tags_deleted", e.TagsDeleted);
-                w.WriteNumber("skipped", e.Skipped.Count(s => !s.Failed));
-                w.WriteNumber("failed", e.Failures);
-                w.WriteNumber("bytes_reclaimed", e.BytesReclaimable);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("repositories");
-            foreach (var repository in plan.Repositories)
-            {
-                WriteRepository(w, repository);
-            }
-
-            w.WriteEndArray();
-            if (report.Execution is { } execution)
-            {
-                WriteExecution(w, execution);
-            }
-
-            w.WriteStartArray("warnings");
-            foreach (var warning in report.Warnings)
-            {
-                w.WriteStringValue(warning);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("next_steps");
-            foreach (var step in report.NextSteps)
-            {
-                w.WriteStringValue(step);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
+            w.WriteNumber("manifests_deleted", e.Deleted.Count);
+            w.WriteNumber("tags_deleted", e.TagsDeleted);
+            w.WriteNumber("skipped", e.Skipped.Count(s => !s.Failed));
+            w.WriteNumber("failed", e.Failures);
+            w.WriteNumber("bytes_reclaimed", e.BytesReclaimable);
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        w.WriteEndObject();
+        w.WriteStartArray("repositories");
+        foreach (var repository in plan.Repositories)
+        {
+            WriteRepository(w, repository);
+        }
+
+        w.WriteEndArray();
+        if (report.Execution is { } execution)
+        {
+            WriteExecution(w, execution);
+        }
+
+        w.WriteStartArray("warnings");
+        foreach (var warning in report.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("next_steps");
+        foreach (var step in report.NextSteps)
+        {
+            w.WriteStringValue(step);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WriteRepository(Utf8JsonWriter w, RepositoryPlan repository)

@@ -11,15 +11,7 @@ public static class ProbeReportWriter
     public static void Write(ProbeReport report, ReportFormat format, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(output);
-        if (format == ReportFormat.Json)
-        {
-            WriteJson(report, output);
-        }
-        else
-        {
-            WriteText(report, output);
-        }
+        ReportOutput.Write(format, output, text => WriteText(report, text), json => WriteJson(report, json));
     }
 
     private static void WriteText(ProbeReport report, TextWriter output)
@@ -49,34 +41,28 @@ public static class ProbeReportWriter
         }
     }
 
-    private static void WriteJson(ProbeReport report, TextWriter output)
+    private static void WriteJson(ProbeReport report, Utf8JsonWriter writer)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, FindingJson.Options))
-        {
-            var s = report.Summary;
-            writer.WriteStartObject();
-            writer.WriteStartObject("summary");
-            writer.WriteString("target", s.Target);
-            writer.WriteString("started_at", s.StartedAt);
-            writer.WriteNumber("duration_seconds", Math.Round(s.Duration.TotalSeconds, 3));
-            writer.WriteBoolean("catalog_accessible", s.CatalogAccessible);
-            writer.WriteNumber("repositories", s.Repositories);
-            writer.WriteNumber("tags", s.Tags);
-            writer.WriteNumber("manifests", s.Manifests);
-            writer.WriteNumber("blobs", s.Blobs);
-            writer.WriteNumber("blobs_hashed", s.BlobsHashed);
-            writer.WriteNumber("bytes_hashed", s.BytesHashed);
-            writer.WriteNumber("requests", s.Requests);
-            writer.WriteNumber("failures", s.Failures);
-            FindingJson.WriteCountsByKind(writer, "failures_by_kind", s.FailuresByKind);
-            writer.WriteString("error", report.FatalError);
-            writer.WriteNumber("exit_code", report.ExitCode);
-            writer.WriteEndObject();
-            FindingJson.WriteArray(writer, "findings", report.Findings);
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        var s = report.Summary;
+        writer.WriteStartObject();
+        writer.WriteStartObject("summary");
+        writer.WriteString("target", s.Target);
+        writer.WriteString("started_at", s.StartedAt);
+        writer.WriteNumber("duration_seconds", Math.Round(s.Duration.TotalSeconds, 3));
+        writer.WriteBoolean("catalog_accessible", s.CatalogAccessible);
+        writer.WriteNumber("repositories", s.Repositories);
+        writer.WriteNumber("tags", s.Tags);
+        writer.WriteNumber("manifests", s.Manifests);
+        writer.WriteNumber("blobs", s.Blobs);
+        writer.WriteNumber("blobs_hashed", s.BlobsHashed);
+        writer.WriteNumber("bytes_hashed", s.BytesHashed);
+        writer.WriteNumber("requests", s.Requests);
+        writer.WriteNumber("failures", s.Failures);
+        FindingJson.WriteCountsByKind(writer, "failures_by_kind", s.FailuresByKind);
+        writer.WriteString("error", report.FatalError);
+        writer.WriteNumber("exit_code", report.ExitCode);
+        writer.WriteEndObject();
+        FindingJson.WriteArray(writer, "findings", report.Findings);
+        writer.WriteEndObject();
     }
 }

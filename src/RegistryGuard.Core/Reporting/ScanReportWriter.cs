@@ -11,15 +11,7 @@ public static class ScanReportWriter
     public static void Write(ScanReport report, ReportFormat format, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(output);
-        if (format == ReportFormat.Json)
-        {
-            WriteJson(report, output);
-        }
-        else
-        {
-            WriteText(report, output);
-        }
+        ReportOutput.Write(format, output, text => WriteText(report, text), json => WriteJson(report, json));
     }
 
     private static void WriteText(ScanReport report, TextWriter output)
@@ -86,66 +78,60 @@ public static class ScanReportWriter
         }
     }
 
-    private static void WriteJson(ScanReport report, TextWriter output)
+    private static void WriteJson(ScanReport report, Utf8JsonWriter writer)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, FindingJson.Options))
+        var s = report.Summary;
+        writer.WriteStartObject();
+        writer.WriteStartObject("summary");
+        writer.WriteString("root", s.Root);
+        writer.WriteString("mode", s.Fix ? "fix" : "dry-run");
+        writer.WriteString("started_at", s.StartedAt);
+        writer.WriteNumber("duration_seconds", Math.Round(s.Duration.TotalSeconds, 3));
+        writer.WriteNumber("repositories", s.Repositories);
+        writer.WriteNumber("empty_repositories", s.EmptyRepositories);
+        writer.WriteNumber("tags", s.Tags);
+        writer.WriteNumber("revisions", s.Revisions);
+        writer.WriteNumber("layer_links", s.LayerLinks);
+        writer.WriteNumber("blobs", s.Blobs);
+        writer.WriteNumber("blobs_hashed", s.BlobsHashed);
+        writer.WriteNumber("bytes_hashed", s.BytesHashed);
+        writer.WriteNumber("uploads", s.Uploads);
+        writer.WriteNumber("failures", s.FailuresByKind.Values.Sum());
+        FindingJson.WriteCountsByKind(writer, "failures_by_kind", s.FailuresByKind);
+        FindingJson.WriteCountsByKind(writer, "findings_by_kind", s.FindingsByKind);
+        writer.WriteNumber("repairs_planned", s.RepairsPlanned);
+        writer.WriteNumber("repairs_made", s.RepairsMade);
+        writer.WriteString("journal", s.JournalPath);
+        writer.WriteString("error", report.FatalError);
+        writer.WriteNumber("exit_code", report.ExitCode);
+        writer.WriteEndObject();
+        FindingJson.WriteArray(writer, "findings", report.Findings);
+        writer.WriteStartArray("repairs");
+        foreach (var repair in report.Repairs)
         {
-            var s = report.Summary;
             writer.WriteStartObject();
-            writer.WriteStartObject("summary");
-            writer.WriteString("root", s.Root);
-            writer.WriteString("mode", s.Fix ? "fix" : "dry-run");
-            writer.WriteString("started_at", s.StartedAt);
-            writer.WriteNumber("duration_seconds", Math.Round(s.Duration.TotalSeconds, 3));
-            writer.WriteNumber("repositories", s.Repositories);
-            writer.WriteNumber("empty_repositories", s.EmptyRepositories);
-            writer.WriteNumber("tags", s.Tags);
-            writer.WriteNumber("revisions", s.Revisions);
-            writer.WriteNumber("layer_links", s.LayerLinks);
-            writer.WriteNumber("blobs", s.Blobs);
-            writer.WriteNumber("blobs_hashed", s.BlobsHashed);
-            writer.WriteNumber("bytes_hashed", s.BytesHashed);
-            writer.WriteNumber("uploads", s.Uploads);
-            writer.WriteNumber("failures", s.FailuresByKind.Values.Sum());
-            FindingJson.WriteCountsByKind(writer, "failures_by_kind", s.FailuresByKind);
-            FindingJson.WriteCountsByKind(writer, "findings_by_kind", s.FindingsByKind);
-            writer.WriteNumber("repairs_planned", s.RepairsPlanned);
-            writer.WriteNumber("repairs_made", s.RepairsMade);
-            writer.WriteString("journal", s.JournalPath);
-            writer.WriteString("error", report.FatalError);
-            writer.WriteNumber("exit_code", report.ExitCode);
-            writer.WriteEndObject();
-            FindingJson.WriteArray(writer, "findings", report.Findings);
-            writer.WriteStartArray("repairs");
-            foreach (var repair in report.Repairs)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("action", repair.Kind == RepairKind.WriteRevisionLink ? "write_link" : "remove_link");
-                writer.WriteString("repository", repair.Repository);
-                writer.WriteString("path", repair.RelativePath);
-                writer.WriteString("digest", repair.Digest.ToString());
-                writer.WriteBoolean("applied", repair.Applied);
-                writer.WriteString("description", repair.Describe());
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            if (report.Remaining is not null)
-            {
-                FindingJson.WriteArray(writer, "remaining", report.Remaining);
-            }
-
-            writer.WriteStartArray("repair_errors");
-            foreach (var error in report.RepairErrors)
-            {
-                writer.WriteStringValue(error);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteString("action", repair.Kind == RepairKind.WriteRevisionLink ? "write_link" : "remove_link");
+            writer.WriteString("repository", repair.Repository);
+            writer.WriteString("path", repair.RelativePath);
+            writer.WriteString("digest", repair.Digest.ToString());
+            writer.WriteBoolean("applied", repair.Applied);
+            writer.WriteString("description", repair.Describe());
             writer.WriteEndObject();
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        writer.WriteEndArray();
+        if (report.Remaining is not null)
+        {
+            FindingJson.WriteArray(writer, "remaining", report.Remaining);
+        }
+
+        writer.WriteStartArray("repair_errors");
+        foreach (var error in report.RepairErrors)
+        {
+            writer.WriteStringValue(error);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 }
