@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+using RegistryGuard.Bench;
+using RegistryGuard.Registry;
+
+try
+{
+    var arguments = BenchArguments.Parse(args);
+    var clock = Stopwatch.StartNew();
+    object result = arguments.Verb switch
+    {
+        "storage" => WriteStorage(arguments),
+        "load" => await LoadAsync(arguments).ConfigureAwait(false),
+        "walk" => Walk(arguments),
+        _ => throw new ArgumentException($"unknown verb '{arguments.Verb}' (storage, load, walk)"),
+    };
+    var summary = new Dictionary<string, object>
+    {
+        ["verb"] = arguments.Verb,
+        ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+        ["result"] = result,
+    };
+    Console.WriteLine(JsonSerializer.Serialize(summary, JsonOptions.Value));
+    return 0;
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+    return 2;
+}
+
+static TreeStats WriteStorage(BenchArguments arguments)
+{
+    var root = arguments.Text("root");
+    var writer = new StorageTreeWriter(root, arguments.Number("parallelism", Environment.ProcessorCount * 2));
+    return writer.Write(new SyntheticImages(arguments.Shape()));
+}
+
+static async Task<Dictionary<string, long>> LoadAsync(BenchArguments arguments)
+{
+    var concurrency = arguments.Number("concurrency", 8);
+    using var client = new RegistryClient(new RegistryClientOptions(new Uri(arguments.Text("registry"))) { Concurrency = concurrency });
+    var requests = await HttpLoader.LoadAsync(client, new SyntheticImages(arguments.Shape()), concurrency, CancellationToken.None).ConfigureAwait(false);
+    return new Dictionary<string, long> { ["requests"] = requests };
+}
+
+static Dictionary<string, long> Walk(BenchArguments arguments)
+{
+    var (links, dangling) = SequentialLinkWalk.Run(arguments.Text("root"));
+    return new Dictionary<string, long> { ["links"] = links, ["dangling"] = dangling };
+}
+
+internal static class JsonOptions
+{
+    public static readonly JsonSerializerOptions Value = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+}
