@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using RegistryGuard.Bench;
 using RegistryGuard.Registry;
@@ -12,7 +13,8 @@ try
         "storage" => WriteStorage(arguments),
         "load" => await LoadAsync(arguments).ConfigureAwait(false),
         "walk" => Walk(arguments),
-        _ => throw new ArgumentException($"unknown verb '{arguments.Verb}' (storage, load, walk)"),
+        "delay-line" => await DelayLineAsync(arguments).ConfigureAwait(false),
+        _ => throw new ArgumentException($"unknown verb '{arguments.Verb}' (storage, load, walk, delay-line)"),
     };
     var summary = new Dictionary<string, object>
     {
@@ -48,6 +50,26 @@ static Dictionary<string, long> Walk(BenchArguments arguments)
 {
     var (links, dangling) = SequentialLinkWalk.Run(arguments.Text("root"));
     return new Dictionary<string, long> { ["links"] = links, ["dangling"] = dangling };
+}
+
+static async Task<string> DelayLineAsync(BenchArguments arguments)
+{
+    var line = new DelayLine(IPEndPoint.Parse(arguments.Text("listen")), IPEndPoint.Parse(arguments.Text("upstream")),
+        TimeSpan.FromMilliseconds(arguments.Number("delay-ms", 2)));
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+    await Console.Out.WriteLineAsync("delay line ready").ConfigureAwait(false);
+    try
+    {
+        await line.RunAsync(stop.Token).ConfigureAwait(false);
+    }
+    catch (OperationCanceledException)
+    {
+        // stopped
+    }
+
+    return "stopped";
 }
 
 internal static class JsonOptions
