@@ -14,6 +14,7 @@ internal static class CliApp
             VerifyCommand.Create(),
             DemoCommand.Create(),
         };
+        root.Add(CliLogging.Level);
         return root;
     }
 
@@ -31,6 +32,13 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        try
+        {
+            return await parse.InvokeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            CliLogging.Shutdown();
+        }
     }
 }

@@ -62,6 +62,7 @@ internal sealed class ConnectionOptions
             MaxRetries = parse.GetValue(Retries),
             Credentials = ResolveCredentials(parse, registry),
             CaFile = caFile?.FullName,
+            Logger = CliLogging.CreateLogger(parse, "RegistryGuard.Registry"),
         };
     }
 

@@ -387,6 +387,7 @@ public sealed class RegistryClient : IDisposable
         }
         catch (Exception ex) when (AsUnreachable(ex, what, cancellationToken) is { } unreachable)
         {
+            RegistryLog.GaveUp(_options.Logger, unreachable.Message);
             throw unreachable;
         }
     }
@@ -402,6 +403,11 @@ public sealed class RegistryClient : IDisposable
             activity?.SetTag("url.full", SafeUrl(request.RequestUri));
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (_options.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                var path = PathOf(request.RequestUri);
+                RegistryLog.Response(_options.Logger, request.Method.Method, path, (int)response.StatusCode);
+            }
             return response;
         }
         catch (Exception ex) when (activity is not null)
@@ -422,7 +428,7 @@ public sealed class RegistryClient : IDisposable
         return absolute.GetLeftPart(UriPartial.Path);
     }
 
-    private static string PathOf(Uri? uri) => uri is null ? "" : uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
+    private static string PathOf(Uri? uri) => uri is null ? "" : uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.Split('?')[0].TrimStart('/');
 
     private RegistryUnreachableException? AsUnreachable(Exception ex, string what, CancellationToken cancellationToken) => ex switch
     {
@@ -495,6 +501,11 @@ public sealed class RegistryClient : IDisposable
                     .Handle<HttpRequestException>(h => h.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.NameResolutionError)),
                 DelayGenerator = static args => ValueTask.FromResult(
                     args.Outcome.Exception is TransientHttpException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
+                OnRetry = args =>
+                {
+                    RegistryLog.Retrying(options.Logger, args.Outcome.Exception?.Message ?? "failure", args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

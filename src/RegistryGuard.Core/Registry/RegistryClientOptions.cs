@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RegistryGuard.Registry.Auth;
 
 namespace RegistryGuard.Registry;
@@ -28,4 +30,6 @@ public sealed record RegistryClientOptions(Uri BaseAddress)
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public string UserAgent { get; init; } = "registryguard/0.1";
+
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }

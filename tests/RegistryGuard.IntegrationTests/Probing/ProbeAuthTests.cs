@@ -24,7 +24,7 @@ public sealed class ProbeAuthTests
     {
         await using var seeded = await SeededRegistry.StartAsync(await HtpasswdFileAsync(), new RegistryCredentials(User, Password));
 
-        var withStdin = await CliRunner.RunAsync(["probe", "--registry", seeded.Url, "--username", User, "--password-stdin"], Password + "\n", null);
+        var withStdin = await CliRunner.RunAsync(["probe", "--registry", seeded.Url, "--username", User, "--password-stdin", "--log-level", "Trace"], Password + "\n", null);
         var withEnv = await CliRunner.RunAsync(["probe", "--registry", seeded.Url, "--username", User, "-o", "json"], null,
             new Dictionary<string, string> { ["REGISTRYGUARD_PASSWORD"] = Password });
         var passwordFile = Path.Combine(seeded.Registry.RootDirectory, "password");
@@ -34,6 +34,7 @@ public sealed class ProbeAuthTests
         var none = await CliRunner.RunAsync("probe", "--registry", seeded.Url);
 
         Assert.True(withStdin.ExitCode == 0, withStdin.Combined);
+        Assert.Contains("challenged with Basic", withStdin.StandardError, StringComparison.Ordinal); // debug logs really ran
         Assert.True(withEnv.ExitCode == 0, withEnv.Combined);
         Assert.True(withFile.ExitCode == 0, withFile.Combined);
         Assert.Equal(seeded.Content.Tags.Count, JsonReport.Parse(withEnv.StandardOutput).SummaryInt("tags"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace RegistryGuard.Registry.Auth;
 
@@ -10,7 +11,7 @@ namespace RegistryGuard.Registry.Auth;
 /// (fetch a token for the challenged scope from the realm, cache it, retry once). Once a registry is known
 /// to use Basic, credentials are sent up front so each request costs one round trip, not two.
 /// </summary>
-internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache tokens) : DelegatingHandler
+internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache tokens, ILogger logger) : DelegatingHandler
 {
     /// <summary>Set on requests that must not carry credentials (a redirect to another host).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoAuth = new("registryguard.no-auth");
@@ -50,6 +51,7 @@ internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache t
             }
 
             _basicKnown = true;
+            RegistryLog.UsingBasic(logger, credentials.Username);
             header = BasicHeader(credentials);
         }
         else
@@ -57,6 +59,7 @@ internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache t
             var scope = challenge.Scope ?? derivedScope ?? "";
             tokens.Invalidate(scope);
             _bearerChallenge = challenge;
+            RegistryLog.FetchingToken(logger, challenge.Scheme, scope);
             var token = await FetchTokenAsync(challenge, scope, cancellationToken).ConfigureAwait(false);
             header = new AuthenticationHeaderValue("Bearer", token);
         }
