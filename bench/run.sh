@@ -184,21 +184,32 @@ expected_objects=$(jq '.result.manifests + .result.blobs' "$probe_stats")
 repo0=bench/team00/app00000
 blob=$(ls "$probe_data/storage/docker/registry/v2/repositories/$repo0/_layers/sha256" | head -1)
 blob_url="$url/v2/$repo0/blobs/sha256:$blob"
-ab_rates=() probe_rates=() rss=()
+# CPU seconds a process has used so far (user + system), from /proc.
+clk_tck=$(getconf CLK_TCK)
+proc_cpu() { awk -v hz="$clk_tck" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+per_request_us() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.0f", (b - a) * 1000000 / n }'; }
+ab_rates=() probe_rates=() rss=() reg_ab=() reg_probe=() self_ab=() self_probe=()
 for i in $(seq 1 "$runs"); do
   log "throughput run $i/$runs: ab -i -k -c $concurrency -n $ab_requests, then the probe"
-  ab -i -k -q -c "$concurrency" -n "$ab_requests" "$blob_url" > "$run_dir/ab-$i.txt" 2>&1
+  before=$(proc_cpu "$registry_pid")
+  /usr/bin/time -f '%U %S' -o "$run_dir/ab-$i.time" ab -i -k -q -c "$concurrency" -n "$ab_requests" "$blob_url" > "$run_dir/ab-$i.txt" 2>&1
+  reg_ab+=("$(per_request_us "$before" "$(proc_cpu "$registry_pid")" "$ab_requests")")
+  self_ab+=("$(awk -v n="$ab_requests" '{ printf "%.0f", ($1 + $2) * 1000000 / n }' "$run_dir/ab-$i.time")")
   grep -q '^Non-2xx responses' "$run_dir/ab-$i.txt" && { echo "ab saw non-2xx answers" >&2; exit 1; }
   ab_rates+=("$(awk '/^Requests per second/ {print $4}' "$run_dir/ab-$i.txt")")
+  before=$(proc_cpu "$registry_pid")
   probe "$url" "$concurrency" 1 "$run_dir/probe-$i.json" "$run_dir/probe-$i.time"
+  reg_probe+=("$(per_request_us "$before" "$(proc_cpu "$registry_pid")" "$requests")")
+  self_probe+=("$(awk -F': ' -v n="$requests" '/User time|System time/ { t += $2 } END { printf "%.0f", t * 1000000 / n }' "$run_dir/probe-$i.time")")
   probe_rates+=("$(jq '.summary.requests / .summary.duration_seconds' "$run_dir/probe-$i.json")")
   rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$run_dir/probe-$i.time")")
 done
+cpu_note="CPU per request (median): registry $(printf '%s\n' "${reg_probe[@]}" | median) µs serving the probe vs $(printf '%s\n' "${reg_ab[@]}" | median) µs serving ab; the probe itself $(printf '%s\n' "${self_probe[@]}" | median) µs (whole process, start-up and JIT included) vs ab $(printf '%s\n' "${self_ab[@]}" | median) µs; $(nproc) cores shared by both sides"
 ab_rate=$(printf '%s\n' "${ab_rates[@]}" | median)
 probe_rate=$(printf '%s\n' "${probe_rates[@]}" | median)
 r1=$(ratio "$probe_rate" "$ab_rate")
 row 1 "probe requests/s vs \`ab -i -k -c $concurrency\` HEAD of one blob (registry's capacity)" "$r1× ($(printf '%.0f' "$probe_rate") vs $(printf '%.0f' "$ab_rate") req/s)" "≥ 0.8×" "$(verdict "$r1" '>=' 0.8)" \
-  "probe: $requests requests over $objects objects; runs: probe $(printf '%.0f ' "${probe_rates[@]}")/ ab $(printf '%.0f ' "${ab_rates[@]}")req/s"
+  "probe: $requests requests over $objects objects (manifest GETs and blob HEADs); ab: one blob HEAD repeated; runs: probe $(printf '%.0f ' "${probe_rates[@]}")/ ab $(printf '%.0f ' "${ab_rates[@]}")req/s. $cpu_note"
 
 rss_mb=$(printf '%s\n' "${rss[@]}" | sort -g | tail -1 | awk '{printf "%.1f", $1/1024}')
 distinct=$(jq .result.distinct_digests "$probe_stats")

@@ -34,6 +34,8 @@ internal sealed class BenchArguments
 
     public string Text(string name) => _values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
 
+    public string? Optional(string name) => _values.GetValueOrDefault(name);
+
     public int Number(string name, int fallback)
     {
         if (!_values.TryGetValue(name, out var value))

@@ -13,8 +13,9 @@ try
         "storage" => WriteStorage(arguments),
         "load" => await LoadAsync(arguments).ConfigureAwait(false),
         "walk" => Walk(arguments),
+        "probe-memory" => await ProbeMemoryProfile.RunAsync(new Uri(arguments.Text("registry")), arguments.Number("concurrency", 16), RegistryGuard.Probing.Shard.Parse(arguments.Optional("shard") ?? "1/1"), CancellationToken.None).ConfigureAwait(false),
         "delay-line" => await DelayLineAsync(arguments).ConfigureAwait(false),
-        _ => throw new ArgumentException($"unknown verb '{arguments.Verb}' (storage, load, walk, delay-line)"),
+        _ => throw new ArgumentException($"unknown verb '{arguments.Verb}' (storage, load, walk, probe-memory, delay-line)"),
     };
     var summary = new Dictionary<string, object>
     {
