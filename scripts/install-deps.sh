@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the demo drive, only when they are missing.
 # Debian packages: docker-registry (CNCF Distribution 2.8), skopeo, apache2-utils (htpasswd),
-# prometheus-pushgateway, prometheus (promtool).
+# prometheus-pushgateway, prometheus (promtool), systemd (systemd-analyze verify of the units),
+# npm (installs dockerfilelint for scripts/lint-dockerfile.sh).
 set -euo pipefail
 declare -A package_of=(
   [docker-registry]=docker-registry
@@ -9,6 +10,8 @@ declare -A package_of=(
   [htpasswd]=apache2-utils
   [prometheus-pushgateway]=prometheus-pushgateway
   [promtool]=prometheus
+  [systemd-analyze]=systemd
+  [npm]=npm
 )
 wanted=("$@")
 [ ${#wanted[@]} -eq 0 ] && wanted=("${!package_of[@]}")

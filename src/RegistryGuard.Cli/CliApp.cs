@@ -13,6 +13,8 @@ internal static class CliApp
             ProbeCommand.Create(),
             VerifyCommand.Create(),
             DemoCommand.Create(),
+            PruneCommand.Create(),
+            RestoreCommand.Create(),
         };
         root.Add(CliLogging.Level);
         return root;

@@ -11,9 +11,18 @@ internal static class ProbeCommand
     {
         var registry = new Option<string>("--registry", "-r") { Description = "Registry base URL, e.g. https://registry.example:5050", Required = true };
         var shard = new Option<string?>("--shard") { Description = "Probe only shard I of N (I/N), split by a stable hash of the repository name." };
+        var expectAuth = new Option<bool>("--expect-auth") { Description = "Report unauthenticated_access when /v2/ or the catalog answer without credentials." };
+        var minRepositories = new Option<int?>("--min-repositories") { Description = "Report catalog_shrunk when the catalog lists fewer repositories than N." };
+        var stateFile = new Option<FileInfo?>("--state-file")
+        {
+            Description = "Keeps the catalog size between runs: a catalog below half of the last count, or empty, is catalog_shrunk.",
+        };
         var connection = new ConnectionOptions();
         var settings = new ProbeSettings();
-        var command = new Command("probe", "Walk the whole registry over HTTP: every tag, index child, config and layer.") { registry, shard };
+        var command = new Command("probe", "Walk the whole registry over HTTP: every tag, index child, config and layer.")
+        {
+            registry, shard, expectAuth, minRepositories, stateFile,
+        };
         connection.AddTo(command);
         settings.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
@@ -25,6 +34,18 @@ internal static class ProbeCommand
             {
                 probeOptions = probeOptions with { Shard = ParseShard(shardText) };
             }
+
+            if (parse.GetValue(minRepositories) is < 0)
+            {
+                throw new UsageException("--min-repositories must not be negative");
+            }
+
+            probeOptions = probeOptions with
+            {
+                ExpectAuth = parse.GetValue(expectAuth),
+                MinRepositories = parse.GetValue(minRepositories),
+                CatalogStateFile = parse.GetValue(stateFile)?.FullName,
+            };
 
             using var client = new RegistryClient(clientOptions);
             var prober = new Prober(client, probeOptions);

@@ -10,6 +10,7 @@ public static class ExternalTool
         ["htpasswd"] = "apache2-utils",
         ["prometheus-pushgateway"] = "prometheus-pushgateway",
         ["promtool"] = "prometheus",
+        ["systemd-analyze"] = "systemd",
     };
 
     public static string? TryFind(string name)

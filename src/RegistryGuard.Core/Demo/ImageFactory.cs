@@ -39,11 +39,20 @@ public static class ImageFactory
     }
 
     /// <summary>An image manifest for one platform with the given layers.</summary>
-    public static ManifestArtifact Image(Platform platform, params BlobContent[] layers)
+    public static ManifestArtifact Image(Platform platform, params BlobContent[] layers) => Image(platform, null, layers);
+
+    /// <summary>As <see cref="Image(Platform, BlobContent[])"/>, with the config's <c>created</c> time (what a push time over HTTP is read from).</summary>
+    public static ManifestArtifact Image(Platform platform, DateTimeOffset? created, params BlobContent[] layers)
     {
         ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(layers);
         var config = Json(w =>
         {
+            if (created is { } time)
+            {
+                w.WriteString("created", time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             w.WriteString("architecture", platform.Architecture);
             w.WriteString("os", platform.Os);
             if (platform.Variant is not null)

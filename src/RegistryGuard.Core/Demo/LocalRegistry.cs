@@ -14,8 +14,11 @@ public sealed class LocalRegistry : IAsyncDisposable
     private readonly string _binary;
     private Process? _process;
 
-    private LocalRegistry(string binary, string rootDirectory, int port, string? htpasswdFile)
+    private readonly TokenAuthConfig? _tokenAuth;
+
+    private LocalRegistry(string binary, string rootDirectory, int port, string? htpasswdFile, TokenAuthConfig? tokenAuth = null)
     {
+        _tokenAuth = tokenAuth;
         _binary = binary;
         RootDirectory = rootDirectory;
         Port = port;
@@ -45,11 +48,21 @@ public sealed class LocalRegistry : IAsyncDisposable
     public string? HtpasswdFile { get; }
 
     /// <param name="htpasswdFile">An htpasswd file (bcrypt) to require Basic auth, or null for anonymous access.</param>
-    public static async Task<LocalRegistry> StartAsync(string? htpasswdFile = null, CancellationToken cancellationToken = default)
+    public static Task<LocalRegistry> StartAsync(string? htpasswdFile = null, CancellationToken cancellationToken = default) =>
+        StartAsync(htpasswdFile, null, cancellationToken);
+
+    /// <summary>A registry that requires Bearer tokens from the token service described by <paramref name="tokenAuth"/>.</summary>
+    public static Task<LocalRegistry> StartWithTokenAuthAsync(TokenAuthConfig tokenAuth, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokenAuth);
+        return StartAsync(null, tokenAuth, cancellationToken);
+    }
+
+    private static async Task<LocalRegistry> StartAsync(string? htpasswdFile, TokenAuthConfig? tokenAuth, CancellationToken cancellationToken)
     {
         var binary = ExternalTool.Find("docker-registry");
         var root = Directory.CreateTempSubdirectory("registryguard-registry-").FullName;
-        var registry = new LocalRegistry(binary, root, FreePort(), htpasswdFile);
+        var registry = new LocalRegistry(binary, root, FreePort(), htpasswdFile, tokenAuth);
         Directory.CreateDirectory(registry.StorageRoot);
         await File.WriteAllTextAsync(registry.ConfigPath, registry.Config(), cancellationToken).ConfigureAwait(false);
         await registry.StartProcessAsync(cancellationToken).ConfigureAwait(false);
@@ -181,7 +194,16 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     private string Config()
     {
-        var auth = HtpasswdFile is null ? "" : $"""
+        var auth = _tokenAuth is { } token ? $"""
+            auth:
+              token:
+                realm: {token.Realm.AbsoluteUri}
+                service: {token.Service}
+                issuer: {token.Issuer}
+                rootcertbundle: {token.RootCertBundle}
+
+            """
+            : HtpasswdFile is null ? "" : $"""
             auth:
               htpasswd:
                 realm: registryguard-test

@@ -24,5 +24,14 @@ public sealed record ProbeOptions
 
     public Shard Shard { get; init; } = Shard.Whole;
 
+    /// <summary>Report <c>unauthenticated_access</c> when <c>/v2/</c> or the catalog answer 200 without credentials.</summary>
+    public bool ExpectAuth { get; init; }
+
+    /// <summary>Report <c>catalog_shrunk</c> when the catalog lists fewer repositories than this.</summary>
+    public int? MinRepositories { get; init; }
+
+    /// <summary>File keeping the last run's catalog size: a catalog below half of it (or empty) is <c>catalog_shrunk</c>.</summary>
+    public string? CatalogStateFile { get; init; }
+
     public bool IsPullThrough(string repository) => GlobPattern.AnyMatch(PullThrough, repository);
 }

@@ -41,7 +41,13 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         var run = new Run(this);
+        if (options.ExpectAuth)
+        {
+            await CheckAuthIsEnforcedAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+
         string? fatal = null;
+        var listed = 0;
         await run.ExecuteAsync(
             async ct =>
             {
@@ -49,6 +55,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 {
                     await foreach (var repository in client.ListRepositoriesAsync(options.PageSize, ct).ConfigureAwait(false))
                     {
+                        listed++;
                         if (!RepositoryName.IsValid(repository))
                         {
                             run.Graph.Standalone.Enqueue(new Finding(FindingKind.InvalidName, Sanitize(repository), null, null, null,
@@ -67,8 +74,48 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             },
             cancellationToken).ConfigureAwait(false);
 
+        if (fatal is null)
+        {
+            CheckCatalogSize(run, listed);
+        }
+
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal);
+    }
+
+    private async Task CheckAuthIsEnforcedAsync(Run run, CancellationToken cancellationToken)
+    {
+        foreach (var path in (string[])["v2/", "v2/_catalog?n=1"])
+        {
+            try
+            {
+                var status = await client.GetStatusWithoutCredentialsAsync(path, cancellationToken).ConfigureAwait(false);
+                if (status == System.Net.HttpStatusCode.OK)
+                {
+                    run.Graph.Standalone.Enqueue(new Finding(FindingKind.UnauthenticatedAccess, "", null, null, null,
+                        $"GET /{path} answered 200 without credentials; auth is expected (a proxy that lost its auth config, or the registry's auth section gone)"));
+                }
+            }
+            catch (RegistryException ex)
+            {
+                Warnings.Add($"could not check that /{path} requires auth: {ex.Message}");
+            }
+        }
+    }
+
+    private void CheckCatalogSize(Run run, int listed)
+    {
+        var previous = CatalogCountStore.Load(options.CatalogStateFile);
+        var shrunk = CatalogHealth.Check(listed, options.MinRepositories, previous);
+        if (shrunk is not null)
+        {
+            run.Graph.Standalone.Enqueue(shrunk);
+        }
+
+        if (CatalogCountStore.Save(options.CatalogStateFile, CatalogHealth.Baseline(listed, previous, shrunk is not null)) is { } warning)
+        {
+            Warnings.Add(warning);
+        }
     }
 
     /// <summary>The same walk for one reference (a tag or a digest): the CI post-push check.</summary>

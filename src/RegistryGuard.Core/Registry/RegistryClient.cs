@@ -134,6 +134,13 @@ public sealed class RegistryClient : IDisposable
             },
             cancellationToken);
 
+    /// <summary>GET of a small blob such as an image config; refused above <paramref name="maxBytes"/>.</summary>
+    public Task<byte[]> GetBlobAsync(string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
+        SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, BlobPath(repository, digest)),
+            (response, ct) => new ValueTask<byte[]>(ReadBoundedAsync(response, maxBytes, ct)),
+            cancellationToken);
+
     /// <summary>Monolithic upload (POST then PUT ?digest=); skipped when the repository already has the blob.</summary>
     public async Task PushBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -255,6 +262,7 @@ public sealed class RegistryClient : IDisposable
         string firstPage, string property, [EnumeratorCancellation] CancellationToken cancellationToken, bool notFoundIsEmpty = false)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         Uri? page = new(BaseAddress, firstPage);
         while (page is not null)
         {
@@ -281,7 +289,14 @@ public sealed class RegistryClient : IDisposable
                 yield break;
             }
 
-            foreach (var item in result.Items)
+            // A Link chain that keeps inventing new URLs for names already read would never end.
+            var fresh = result.Items.Where(seen.Add).ToList();
+            if (result.Items.Count > 0 && fresh.Count == 0)
+            {
+                throw new RegistryException($"the Link header of {current.AbsolutePath} leads to a page listing only names already read");
+            }
+
+            foreach (var item in fresh)
             {
                 yield return item;
             }
@@ -471,6 +486,11 @@ public sealed class RegistryClient : IDisposable
     {
         var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         var detail = code is null ? $"{(int)response.StatusCode} {response.StatusCode}" : $"{(int)response.StatusCode} {code}{(message is null ? "" : ": " + message)}";
+        if (ChallengeError(response) is { } challengeError)
+        {
+            detail += $" ({challengeError})"; // insufficient_scope vs invalid_token: what the token lacked
+        }
+
         return response.StatusCode switch
         {
             HttpStatusCode.NotFound => new RegistryNotFoundException($"{what}: {detail}", code),
@@ -478,6 +498,11 @@ public sealed class RegistryClient : IDisposable
             _ => new RegistryException($"{what}: {detail}", response.StatusCode, code),
         };
     }
+
+    private static string? ChallengeError(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Unauthorized
+            ? response.Headers.WwwAuthenticate.Select(h => Auth.AuthChallenge.Parse(h.ToString())?.Error).FirstOrDefault(e => e is { Length: > 0 and <= 64 })
+            : null;
 
     private static async Task<(string? Code, string? Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ internal static class RegistryHttpHandlerFactory
     public static HttpMessageHandler Create(RegistryClientOptions options, HttpMessageHandler? transport = null)
     {
         transport ??= CreateSockets(options);
-        var auth = new AuthHandler(options.Credentials, new TokenCache(options.TimeProvider), options.Logger) { InnerHandler = transport };
+        var auth = new AuthHandler(options.Credentials, new TokenCache(options.TimeProvider), options.BaseAddress, options.Logger) { InnerHandler = transport };
         return new RedirectHandler { InnerHandler = auth };
     }
 

@@ -5,6 +5,7 @@ using RegistryGuard.Registry.Auth;
 namespace RegistryGuard.IntegrationTests.Probing;
 
 /// <summary>The private registry sits behind htpasswd Basic auth; the probe must read it and never print the password.</summary>
+[Collection(SecretSweepGroup.Name)]
 public sealed class ProbeAuthTests
 {
     private const string User = "prober";
@@ -42,8 +43,11 @@ public sealed class ProbeAuthTests
         Assert.Equal(3, none.ExitCode);
         Assert.Contains("401", wrong.StandardError, StringComparison.Ordinal);
         Assert.Contains("credentials", none.StandardError, StringComparison.Ordinal);
+        SecretSweep.AddCredentials(User, Password);
+        SecretSweep.AddSecret("wrong-" + Password);
         foreach (var run in new[] { withStdin, withEnv, withFile, wrong, none })
         {
+            SecretSweep.Record("basic auth probe", run);
             Assert.DoesNotContain(Password, run.Combined, StringComparison.Ordinal);
         }
     }
@@ -58,6 +62,8 @@ public sealed class ProbeAuthTests
 
         var result = await CliRunner.RunAsync("probe", "--registry", seeded.Url, "--docker-config", config);
 
+        SecretSweep.AddCredentials(User, Password);
+        SecretSweep.Record("docker config probe", result);
         Assert.True(result.ExitCode == 0, result.Combined);
         Assert.DoesNotContain(Password, result.Combined, StringComparison.Ordinal);
         Assert.DoesNotContain(auth, result.Combined, StringComparison.Ordinal);

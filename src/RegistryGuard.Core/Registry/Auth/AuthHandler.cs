@@ -9,9 +9,10 @@ namespace RegistryGuard.Registry.Auth;
 /// <summary>
 /// Answers registry challenges: Basic with the configured credentials, or the distribution token flow
 /// (fetch a token for the challenged scope from the realm, cache it, retry once). Once a registry is known
-/// to use Basic, credentials are sent up front so each request costs one round trip, not two.
+/// to use Basic, credentials are sent up front so each request costs one round trip, not two. Requests to any
+/// other origin than <paramref name="registry"/> (a Link header or redirect pointing elsewhere) never get credentials.
 /// </summary>
-internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache tokens, ILogger logger) : DelegatingHandler
+internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache tokens, Uri registry, ILogger logger) : DelegatingHandler
 {
     /// <summary>Set on requests that must not carry credentials (a redirect to another host).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoAuth = new("registryguard.no-auth");
@@ -21,7 +22,7 @@ internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache t
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(NoAuth, out var noAuth) && noAuth)
+        if ((request.Options.TryGetValue(NoAuth, out var noAuth) && noAuth) || !IsRegistryOrigin(request.RequestUri))
         {
             request.Headers.Authorization = null;
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -70,6 +71,10 @@ internal sealed class AuthHandler(RegistryCredentials? credentials, TokenCache t
         var second = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
         return second;
     }
+
+    private bool IsRegistryOrigin(Uri? target) =>
+        target is { IsAbsoluteUri: true }
+        && Uri.Compare(target, registry, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     private void AttachKnownAuth(HttpRequestMessage request, string? scope)
     {

@@ -1,0 +1,101 @@
+using RegistryGuard.Oci;
+using RegistryGuard.Storage;
+using RegistryGuard.Storage.Journaling;
+
+namespace RegistryGuard.Pruning;
+
+/// <summary>
+/// Applies a plan on storage, for registries that refuse DELETE (pull-through caches answer 405) or with the
+/// registry stopped: removes the pruned tags' link files and the revision links of deleted manifests, each
+/// through the change journal (undoable). Blob data is never touched; garbage-collect sweeps it later.
+/// </summary>
+public sealed class FilesystemPruneExecutor
+{
+    private readonly string _v2Root;
+    private readonly ChangeJournal _journal;
+
+    public FilesystemPruneExecutor(string v2Root, ChangeJournal journal)
+    {
+        _v2Root = v2Root;
+        _journal = journal;
+    }
+
+    public PruneExecution Execute(PrunePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var deleted = new List<ExecutedDeletion>();
+        var skipped = new List<SkippedDeletion>();
+        var warnings = new List<string>();
+        foreach (var repositoryPlan in plan.Repositories.Where(r => r.Deletions.Any() || r.PrunedTags.Any()))
+        {
+            var repository = repositoryPlan.Repository;
+            var keepNow = KeepWhatChangedSincePlanning(repositoryPlan, plan.InventoryOf(repository), out var movedTags);
+            var tagsRemoved = new Dictionary<Digest, List<string>>();
+            foreach (var tag in repositoryPlan.PrunedTags)
+            {
+                if (movedTags.Contains(tag.Tag) || keepNow.ContainsKey(tag.Digest))
+                {
+                    warnings.Add($"{repository}:{tag.Tag} changed since planning (a push raced the prune); left alone");
+                    continue;
+                }
+
+                RemoveTag(repository, tag.Tag);
+                (tagsRemoved.TryGetValue(tag.Digest, out var list) ? list : tagsRemoved[tag.Digest] = []).Add(tag.Tag);
+            }
+
+            var revisions = Path.Combine(StoragePaths.Repository(_v2Root, repository), "_manifests", "revisions");
+            foreach (var deletion in repositoryPlan.Deletions)
+            {
+                if (keepNow.TryGetValue(deletion.Digest, out var why))
+                {
+                    skipped.Add(new SkippedDeletion(repository, deletion.Digest, why, Failed: false));
+                    continue;
+                }
+
+                _journal.RemoveLink(StoragePaths.RevisionLink(_v2Root, repository, deletion.Digest), revisions);
+                deleted.Add(new ExecutedDeletion(repository, deletion.Digest, tagsRemoved.TryGetValue(deletion.Digest, out var tags) ? tags : []));
+            }
+        }
+
+        return new PruneExecution(deleted, skipped, warnings)
+        {
+            BytesReclaimable = PruneExecution.Reclaimable(plan, deleted),
+            JournalPath = _journal.FilePath,
+        };
+    }
+
+    /// <summary>Tags new or moved since planning keep everything they reach now.</summary>
+    private Dictionary<Digest, string> KeepWhatChangedSincePlanning(RepositoryPlan plan, RepositoryInventory planned, out HashSet<string> moved)
+    {
+        var now = new StorageInventoryReader(_v2Root).Read(plan.Repository);
+        var then = planned.Tags.ToDictionary(t => t.Name, t => t.Digest, StringComparer.Ordinal);
+        var keep = new Dictionary<Digest, string>();
+        moved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tag in now.Tags.Where(t => !then.TryGetValue(t.Name, out var digest) || digest != t.Digest))
+        {
+            moved.Add(tag.Name);
+            foreach (var digest in Reachability.Closure(now, [tag.Digest]))
+            {
+                keep.TryAdd(digest, $"kept: tag {tag.Name} points at it since planning (a push raced the prune)");
+            }
+        }
+
+        return keep;
+    }
+
+    /// <summary>A tag is its link files: <c>current/link</c> and every <c>index/sha256/&lt;hex&gt;/link</c>.</summary>
+    private void RemoveTag(string repository, string tag)
+    {
+        var directory = StoragePaths.TagDirectory(_v2Root, repository, tag);
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        var stopAt = Path.GetDirectoryName(directory)!;
+        foreach (var link in Directory.EnumerateFiles(directory, "link", SearchOption.AllDirectories).OrderDescending(StringComparer.Ordinal))
+        {
+            _journal.RemoveLink(link, stopAt);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace RegistryGuard.Pruning;
+
+public enum PruneAction
+{
+    Keep,
+    Delete,
+}

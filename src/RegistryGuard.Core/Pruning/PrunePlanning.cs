@@ -1,0 +1,47 @@
+using RegistryGuard.Registry;
+using RegistryGuard.Storage;
+
+namespace RegistryGuard.Pruning;
+
+/// <summary>Reads inventories and plans; kept apart from applying so a caller (or a test) can act in between.</summary>
+public static class PrunePlanning
+{
+    /// <summary>Over HTTP: only repositories in scope are read, so reclaimable bytes are an upper bound.</summary>
+    public static async Task<(PrunePlan Plan, IReadOnlyList<string> Warnings)> OverHttpAsync(RegistryClient client, PruneRules rules, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var reader = new HttpInventoryReader(client);
+        var inventories = new List<RepositoryInventory>();
+        foreach (var repository in await reader.RepositoriesAsync(rules, cancellationToken).ConfigureAwait(false))
+        {
+            inventories.Add(await reader.ReadAsync(repository, cancellationToken).ConfigureAwait(false));
+        }
+
+        return (PrunePlanner.Plan(inventories, rules), reader.Warnings);
+    }
+
+    /// <summary>From storage: every repository is read, those out of scope only to keep their blobs counted as used.</summary>
+    public static (PrunePlan Plan, IReadOnlyList<string> Warnings) FromStorage(string rootOrV2Root, PruneRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var reader = new StorageInventoryReader(ResolveV2Root(rootOrV2Root));
+        var all = reader.ReadAll();
+        var plan = PrunePlanner.Plan([.. all.Where(i => rules.InScope(i.Repository))], rules, [.. all.Where(i => !rules.InScope(i.Repository))], wholeStorage: true);
+        return (plan, reader.Warnings);
+    }
+
+    /// <summary>Accepts the registry's <c>rootdirectory</c> or its <c>docker/registry/v2</c>.</summary>
+    public static string ResolveV2Root(string root)
+    {
+        var full = Path.GetFullPath(root);
+        if (Directory.Exists(Path.Combine(full, "repositories")))
+        {
+            return full;
+        }
+
+        var v2 = StoragePaths.V2Root(full);
+        return Directory.Exists(Path.Combine(v2, "repositories"))
+            ? v2
+            : throw new DirectoryNotFoundException($"{full} is not a registry storage root: neither it nor docker/registry/v2 under it holds repositories/");
+    }
+}

@@ -1,0 +1,5 @@
+namespace RegistryGuard.Pruning;
+
+/// <param name="Executor"><c>api</c> or <c>filesystem</c>.</param>
+/// <param name="Execution">Null for a dry run.</param>
+public sealed record PruneReport(string Target, string Executor, PrunePlan Plan, PruneExecution? Execution, IReadOnlyList<string> Warnings, IReadOnlyList<string> NextSteps);

@@ -1,0 +1,3 @@
+namespace RegistryGuard.IntegrationTests.Auth;
+
+internal sealed record TokenAccount(string Password, IReadOnlyList<TokenGrant> Grants);

@@ -1,0 +1,121 @@
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+using RegistryGuard.Common;
+
+namespace RegistryGuard.IntegrationTests.Deploy;
+
+/// <summary>
+/// No container engine runs here (nor in CI): the Dockerfile is linted (dockerfilelint from the npm registry:
+/// Debian packages no Dockerfile linter such as hadolint) and checked structurally, and its build stage is
+/// performed for real by scripts/container-build.sh.
+/// </summary>
+public sealed partial class ContainerImageTests
+{
+    private static readonly string[] Dockerfile = JoinContinuations(File.ReadAllLines(RepositoryRoot.File("Dockerfile")));
+
+    [Fact]
+    public void Dockerfile_builds_with_the_sdk_and_runs_on_the_runtime_image_pinned_to_exact_versions()
+    {
+        var stages = Instructions("FROM").ToList();
+
+        Assert.Equal(2, stages.Count);
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/sdk:10\.0\.\d+ AS build$", stages[0]);
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/runtime:10\.0\.\d+ AS runtime$", stages[1]);
+        Assert.Contains(Instructions("COPY"), c => c.StartsWith("--from=build ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dockerfile_runs_as_a_numeric_non_root_user_with_registryguard_as_entrypoint()
+    {
+        var user = Assert.Single(Instructions("USER"));
+        var entrypoint = Assert.Single(Instructions("ENTRYPOINT"));
+
+        Assert.Matches(@"^[1-9]\d*(:[1-9]\d*)?$", user);
+        Assert.Matches(@"^\[""[^""]*/registryguard""\]$", entrypoint);
+        Assert.Contains(Instructions("ENV"), e => e.Contains("DOTNET_EnableDiagnostics=0", StringComparison.Ordinal));
+        Assert.Contains(Instructions("ENV"), e => e.Contains("TMPDIR=/tmp", StringComparison.Ordinal) && e.Contains("HOME=/tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dockerfile_fetches_nothing_by_url_and_publishes_through_the_shared_script()
+    {
+        Assert.Empty(Instructions("ADD"));
+        Assert.DoesNotContain(Dockerfile, l => UrlFetch().IsMatch(l));
+        Assert.Equal(
+            ["bash scripts/container-publish.sh restore", @"bash scripts/container-publish.sh publish ""$PUBLISH_DIR"""],
+            Instructions("RUN"));
+        Assert.Contains("PUBLISH_DIR=/app", Instructions("ARG"));
+    }
+
+    [Fact]
+    public async Task Dockerfile_passes_the_linter()
+    {
+        var lint = await ProcessRunner.RunAsync("bash", [RepositoryRoot.File("scripts", "lint-dockerfile.sh")], TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.True(lint.ExitCode == 0, lint.Combined);
+        Assert.Contains("Issues: None found", lint.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Container_build_script_produces_a_working_ready_to_run_registryguard()
+    {
+        var output = Directory.CreateTempSubdirectory("registryguard-image-").FullName;
+        try
+        {
+            var build = await ProcessRunner.RunAsync(
+                "bash", [RepositoryRoot.File("scripts", "container-build.sh"), output], TimeSpan.FromMinutes(8), CancellationToken.None);
+
+            Assert.True(build.ExitCode == 0, build.Combined);
+            Assert.Contains("container-build: OK registryguard", build.StandardOutput, StringComparison.Ordinal);
+            foreach (var assembly in new[] { "registryguard.dll", "RegistryGuard.Core.dll" })
+            {
+                Assert.True(IsReadyToRun(Path.Combine(output, assembly)), assembly + " is not ReadyToRun");
+            }
+
+            Assert.True(File.Exists(Path.Combine(output, "registryguard")), "no apphost for the ENTRYPOINT");
+            Assert.False(Directory.Exists(Path.Combine(output, "de")), "satellite resources should be trimmed to English");
+            Assert.Empty(Directory.GetFiles(output, "*.pdb"));
+
+            var version = await ProcessRunner.RunAsync("dotnet", [Path.Combine(output, "registryguard.dll"), "--version"], TimeSpan.FromMinutes(1), CancellationToken.None);
+            Assert.Equal(0, version.ExitCode);
+            Assert.StartsWith(typeof(Cli.CliApp).Assembly.GetName().Version!.ToString(3), version.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>ReadyToRun images carry a managed native header with precompiled code.</summary>
+    private static bool IsReadyToRun(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new PEReader(stream);
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
+    private static IEnumerable<string> Instructions(string keyword) =>
+        Dockerfile.Where(l => l.StartsWith(keyword + " ", StringComparison.Ordinal)).Select(l => l[(keyword.Length + 1)..].Trim());
+
+    private static string[] JoinContinuations(string[] lines)
+    {
+        var joined = new List<string>();
+        var current = "";
+        foreach (var line in lines.Where(l => !l.TrimStart().StartsWith('#')))
+        {
+            if (line.EndsWith('\\'))
+            {
+                current += line[..^1] + " ";
+                continue;
+            }
+
+            joined.Add(current + line);
+            current = "";
+        }
+
+        return [.. joined.Where(l => l.Length > 0)];
+    }
+
+    [GeneratedRegex(@"\b(curl|wget)\b|https?://(?!mcr\.microsoft\.com)", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlFetch();
+}

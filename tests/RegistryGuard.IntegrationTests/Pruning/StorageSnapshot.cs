@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+
+namespace RegistryGuard.IntegrationTests.Pruning;
+
+/// <summary>Every file under a directory with the hash of its bytes: two snapshots are equal exactly when nothing changed.</summary>
+internal static class StorageSnapshot
+{
+    public static SortedDictionary<string, string> Take(string directory)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            result[Path.GetRelativePath(directory, file)] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Blob data files: what garbage-collect sweeps.</summary>
+    public static int BlobCount(string v2Root) =>
+        Directory.EnumerateFiles(Path.Combine(v2Root, "blobs"), "data", SearchOption.AllDirectories).Count();
+}
