@@ -233,7 +233,7 @@ public sealed class RegistryClient : IDisposable
         {
             // A pooled chunk and a buffer sized from Content-Length: a fresh 16 KiB array per response was most of
             // the probe's allocation volume (measured with bench/ probe-memory).
-            using var buffer = new MemoryStream((int)Math.Min(response.Content.Headers.ContentLength ?? 0, limit));
+            using var buffer = new MemoryStream((int)Math.Min(Math.Min(response.Content.Headers.ContentLength ?? 0, limit), 16 * 1024 * 1024));
             var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
             try
             {
@@ -344,7 +344,7 @@ public sealed class RegistryClient : IDisposable
         {
             // A pooled chunk and a buffer sized from Content-Length: a fresh 16 KiB array per response was most of
             // the probe's allocation volume (measured with bench/ probe-memory).
-            using var buffer = new MemoryStream((int)Math.Min(response.Content.Headers.ContentLength ?? 0, limit));
+            using var buffer = new MemoryStream((int)Math.Min(Math.Min(response.Content.Headers.ContentLength ?? 0, limit), 16 * 1024 * 1024));
             var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
             try
             {
