@@ -388,6 +388,8 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "one worker and a one-request limiter over a one-connection pool, i.e. one request at a time over one keep-alive"
   echo "connection, with exactly the checks of the concurrent probe. Rows 2a/2b run on a shard (\`--shard 1/K\`) of the"
   echo "probe registry so the sequential runs stay short; both sides probe the same shard."
+  echo
+  cat bench/PROFILE.md
 } > "$output"
 log "wrote $output"
 cat "$output"
