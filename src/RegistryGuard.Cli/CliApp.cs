@@ -13,6 +13,8 @@ internal static class CliApp
             ProbeCommand.Create(),
             VerifyCommand.Create(),
             DemoCommand.Create(),
+            ScanCommand.Create(),
+            UndoCommand.Create(),
             PruneCommand.Create(),
             RestoreCommand.Create(),
         };

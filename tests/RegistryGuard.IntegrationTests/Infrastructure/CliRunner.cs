@@ -9,6 +9,17 @@ internal static class CliRunner
 
     public static Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync(arguments, null, null);
 
+    /// <summary>
+    /// Runs the CLI as user nobody (uid 65534) through util-linux's setpriv: tests run as root, for whom
+    /// <c>chmod 000</c> blocks nothing, so only an unprivileged run shows what an unreadable directory does.
+    /// </summary>
+    public static Task<ProcessResult> RunAsNobodyAsync(params string[] arguments) =>
+        ProcessRunner.RunAsync(
+            RequiredTool.Path("setpriv"),
+            new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Assembly }.Concat(arguments),
+            TimeSpan.FromMinutes(3),
+            CancellationToken.None);
+
     public static async Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? standardInput, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new System.Diagnostics.ProcessStartInfo("dotnet")

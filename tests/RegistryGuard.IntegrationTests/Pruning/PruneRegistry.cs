@@ -58,6 +58,14 @@ internal sealed class PruneRegistry : IAsyncDisposable
         Assert.Empty(JsonReport.Parse(probe.StandardOutput).Findings);
     }
 
+    /// <summary>The storage agrees: no dangling link, no orphaned child, nothing garbage-collect would choke on.</summary>
+    public async Task AssertScanCleanAsync()
+    {
+        var scan = await CliRunner.RunAsync("scan", "--root", Registry.StorageRoot, "--output", "json");
+        Assert.True(scan.ExitCode == 0, scan.Combined);
+        Assert.Empty(JsonReport.Parse(scan.StandardOutput).Failures);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace RegistryGuard.IntegrationTests.Pruning;
+namespace RegistryGuard.IntegrationTests.Infrastructure;
 
 /// <summary>Every file under a directory with the hash of its bytes: two snapshots are equal exactly when nothing changed.</summary>
 internal static class StorageSnapshot

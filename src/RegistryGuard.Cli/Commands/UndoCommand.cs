@@ -1,0 +1,46 @@
+using System.CommandLine;
+using RegistryGuard.Reporting;
+using RegistryGuard.Storage.Journaling;
+
+namespace RegistryGuard.Cli.Commands;
+
+internal static class UndoCommand
+{
+    public static Command Create()
+    {
+        var journal = new Option<string>("--journal") { Description = "The journal a scan --fix (or prune) printed.", Required = true };
+        var command = new Command("undo", "Restore the link files a journaled run changed, newest change first; never clobbers later changes.") { journal };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var path = parse.GetValue(journal)!;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"journal '{path}' does not exist");
+            }
+
+            UndoResult result;
+            try
+            {
+                result = JournalUndo.Undo(path);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new UsageException(ex.Message, ex);
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                await Console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+            }
+
+            await Console.Out.WriteLineAsync($"undo {path}: {result.Restored} restored, {result.AlreadyUndone} already as before, {result.Conflicts.Count} conflicts").ConfigureAwait(false);
+            foreach (var conflict in result.Conflicts)
+            {
+                await Console.Out.WriteLineAsync("CONFLICT " + conflict).ConfigureAwait(false);
+            }
+
+            return result.Conflicts.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,9 @@
+namespace RegistryGuard.Scanning;
+
+internal enum LinkState
+{
+    Valid,
+    Missing,
+    Corrupt,
+    Unreadable,
+}

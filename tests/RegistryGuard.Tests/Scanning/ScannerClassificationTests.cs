@@ -1,0 +1,231 @@
+using System.Text;
+using RegistryGuard.Common;
+using RegistryGuard.Findings;
+using RegistryGuard.Scanning;
+using RegistryGuard.Storage;
+using RegistryGuard.Storage.Journaling;
+
+namespace RegistryGuard.Tests.Scanning;
+
+/// <summary>The scanner's classifications on small storage trees built on the real file system.</summary>
+public sealed class ScannerClassificationTests : IDisposable
+{
+    private readonly StorageTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    private ScanReport Scan(ScanOptions? options = null) => new Scanner(options ?? new ScanOptions(_tree.Root)).Scan(CancellationToken.None);
+
+    [Fact]
+    public void Healthy_tree_with_nested_and_empty_repositories_is_clean()
+    {
+        var image = _tree.Image("team/app");
+        _tree.Tag("team/app", "1", image);
+        var nested = _tree.Image("team/app/api");
+        _tree.Tag("team/app/api", "1", _tree.Index("team/app/api", nested));
+        Directory.CreateDirectory(Path.Combine(StoragePaths.Repository(_tree.V2, "empty"), "_manifests"));
+
+        var report = Scan();
+
+        Assert.Empty(report.Findings);
+        Assert.Equal(0, report.ExitCode);
+        Assert.Equal((3, 1, 2), (report.Summary.Repositories, report.Summary.EmptyRepositories, report.Summary.Tags));
+        Assert.Equal(3, report.Summary.Revisions);
+        Assert.Equal(4, report.Summary.LayerLinks);
+    }
+
+    [Fact]
+    public void Orphaned_child_is_repairable_when_its_bytes_and_layers_are_there_and_not_when_its_bytes_are_gone()
+    {
+        var kept = _tree.Image("app");
+        var gone = _tree.Image("app");
+        var index = _tree.Index("app", kept, gone);
+        _tree.Tag("app", "latest", index);
+        StorageTree.Unlink(StoragePaths.RevisionLink(_tree.V2, "app", kept));
+        StorageTree.Unlink(StoragePaths.RevisionLink(_tree.V2, "app", gone));
+        File.Delete(StoragePaths.BlobData(_tree.V2, gone));
+
+        var report = Scan();
+
+        var orphans = report.Findings.Where(f => f.Kind == FindingKind.OrphanedChild).ToDictionary(f => f.Digest!);
+        Assert.Equal(2, orphans.Count);
+        Assert.Equal((true, Severity.Failure, "latest", index.ToString()), (orphans[kept.ToString()].Repairable, orphans[kept.ToString()].Severity, orphans[kept.ToString()].Tag, orphans[kept.ToString()].Parent));
+        Assert.False(orphans[gone.ToString()].Repairable);
+        var repair = Assert.Single(report.Repairs);
+        Assert.Equal((RepairKind.WriteRevisionLink, kept), (repair.Kind, repair.Digest));
+        Assert.Equal($"repositories/app/_manifests/revisions/sha256/{kept.Hex}/link", repair.RelativePath);
+        Assert.Equal(1, report.ExitCode);
+    }
+
+    [Fact]
+    public void Orphans_of_an_untagged_index_are_warnings_and_in_a_pull_through_cache_informational()
+    {
+        var child = _tree.Image("cache/library/alpine");
+        _tree.Index("cache/library/alpine", child);
+        StorageTree.Unlink(StoragePaths.RevisionLink(_tree.V2, "cache/library/alpine", child));
+
+        var plain = Scan();
+        var cache = Scan(new ScanOptions(_tree.Root) { PullThrough = [new GlobPattern("cache/**")] });
+
+        Assert.Equal(Severity.Warning, Assert.Single(plain.Findings).Severity);
+        Assert.Equal(0, plain.ExitCode);
+        var info = Assert.Single(cache.Findings);
+        Assert.Equal((FindingKind.OrphanedChild, Severity.Info, (bool?)null), (info.Kind, info.Severity, info.Repairable));
+        Assert.Empty(cache.Repairs);
+    }
+
+    [Fact]
+    public void Tag_problems_are_classified()
+    {
+        var image = _tree.Image("app");
+        _tree.Tag("app", "good", image);
+        _tree.Tag("app", "nolink", image);
+        File.Delete(StoragePaths.TagCurrentLink(_tree.V2, "app", "nolink"));
+        var unlinked = _tree.Image("app", link: false);
+        _tree.Tag("app", "dangling", unlinked);
+        var old = _tree.Image("app");
+        StorageTree.Write(StoragePaths.TagIndexLink(_tree.V2, "app", "good", old), Encoding.ASCII.GetBytes(old.ToString()));
+        File.Delete(StoragePaths.BlobData(_tree.V2, old));
+        Directory.CreateDirectory(Path.Combine(StoragePaths.Repository(_tree.V2, "app"), "_manifests", "tags", "-bad"));
+
+        var findings = Scan().Findings;
+
+        Assert.Contains(findings, f => f is { Kind: FindingKind.MissingTagLink, Tag: "nolink" });
+        Assert.Contains(findings, f => f.Kind == FindingKind.DanglingTagLink && f.Tag == "dangling" && f.Digest == unlinked.ToString());
+        Assert.Contains(findings, f => f.Kind == FindingKind.DanglingTagHistory && f.Tag == "good" && f.Severity == Severity.Warning);
+        Assert.Contains(findings, f => f.Kind == FindingKind.DanglingRevisionLink && f.Digest == old.ToString());
+        Assert.Contains(findings, f => f.Kind == FindingKind.InvalidName && f.Detail.Contains("'-bad'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Layer_problems_are_classified_and_only_dangling_links_are_planned_for_removal()
+    {
+        var image = _tree.Image("app");
+        _tree.Tag("app", "1", image);
+        var manifest = RegistryGuard.Oci.ManifestParser.Parse(File.ReadAllBytes(StoragePaths.BlobData(_tree.V2, image)));
+        var config = manifest.Config!.Digest;
+        var layer = manifest.Layers[0].Digest;
+        StorageTree.Unlink(StoragePaths.LayerLink(_tree.V2, "app", config));
+        File.Delete(StoragePaths.BlobData(_tree.V2, layer));
+
+        var report = Scan();
+
+        Assert.Contains(report.Findings, f => f.Kind == FindingKind.MissingLayerLink && f.Digest == config.ToString() && f.Parent == image.ToString());
+        Assert.Contains(report.Findings, f => f.Kind == FindingKind.DanglingLayerLink && f.Digest == layer.ToString() && f.Repairable == true);
+        var repair = Assert.Single(report.Repairs);
+        Assert.Equal(RepairKind.RemoveDanglingLayerLink, repair.Kind);
+        Assert.Contains("would remove dangling layer link", repair.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Manifest_bytes_that_do_not_match_their_digest_are_corrupt_without_deep()
+    {
+        var image = _tree.Image("app");
+        _tree.Tag("app", "1", image);
+        File.WriteAllText(StoragePaths.BlobData(_tree.V2, image), "{\"schemaVersion\":2}");
+
+        var finding = Assert.Single(Scan().Findings);
+
+        Assert.Equal((FindingKind.CorruptBlob, image.ToString()), (finding.Kind, finding.Digest));
+    }
+
+    [Fact]
+    public void Deep_hashes_each_blob_once_and_finds_same_size_corruption()
+    {
+        var image = _tree.Image("app");
+        _tree.Tag("app", "1", image);
+        var other = _tree.Image("other");
+        _tree.Tag("other", "1", other);
+        var layer = RegistryGuard.Oci.ManifestParser.Parse(File.ReadAllBytes(StoragePaths.BlobData(_tree.V2, image))).Layers[0].Digest;
+        _tree.LinkLayer("other", layer); // one blob, two repositories
+        var path = StoragePaths.BlobData(_tree.V2, layer);
+        var bytes = File.ReadAllBytes(path);
+        bytes[0] ^= 0xff;
+        File.WriteAllBytes(path, bytes);
+
+        var shallow = Scan();
+        var deep = Scan(new ScanOptions(_tree.Root) { Deep = true });
+
+        Assert.Empty(shallow.Findings);
+        Assert.Equal(Directory.EnumerateFiles(Path.Combine(_tree.V2, "blobs"), "data", SearchOption.AllDirectories).Count(), deep.Summary.BlobsHashed);
+        Assert.Equal(["app", "other"], deep.Findings.Where(f => f.Kind == FindingKind.CorruptBlob).Select(f => f.Repository).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Symlinked_repository_outside_the_root_is_reported_and_not_followed()
+    {
+        using var outside = new StorageTree();
+        var image = outside.Image("victim");
+        outside.Tag("victim", "1", image);
+        Directory.CreateSymbolicLink(Path.Combine(_tree.V2, "repositories", "escape"), Path.Combine(outside.V2, "repositories", "victim"));
+
+        var report = Scan();
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.UnreadablePath, "escape"), (finding.Kind, finding.Repository));
+        Assert.Contains("outside the storage root", finding.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, report.Summary.Repositories);
+    }
+
+    [Fact]
+    public void Invalid_repository_names_are_reported_and_never_scanned()
+    {
+        Directory.CreateDirectory(Path.Combine(_tree.V2, "repositories", "Upper", "_manifests", "tags", "x"));
+        Directory.CreateDirectory(Path.Combine(_tree.V2, "repositories", "bad\u001bname", "_layers"));
+
+        var findings = Scan().Findings;
+
+        Assert.Equal(["Upper", "bad?name"], findings.Where(f => f.Kind == FindingKind.InvalidName).Select(f => f.Repository).Order(StringComparer.Ordinal));
+        Assert.Equal(2, findings.Count);
+    }
+
+    [Fact]
+    public void Only_uploads_older_than_the_threshold_are_reported_with_their_size()
+    {
+        var now = new DateTimeOffset(2026, 4, 19, 12, 0, 0, TimeSpan.Zero);
+        var uploads = Path.Combine(StoragePaths.Repository(_tree.V2, "app"), "_uploads");
+        StorageTree.Write(Path.Combine(uploads, "old", "data"), new byte[2048]);
+        StorageTree.Write(Path.Combine(uploads, "old", "startedat"), "2026-04-17T12:00:00Z"u8.ToArray());
+        StorageTree.Write(Path.Combine(uploads, "fresh", "startedat"), "2026-04-19T11:00:00Z"u8.ToArray());
+
+        var report = Scan(new ScanOptions(_tree.Root) { TimeProvider = new FixedTime(now) });
+
+        var stale = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.StaleUpload, Severity.Info), (stale.Kind, stale.Severity));
+        Assert.Contains("upload old", stale.Detail, StringComparison.Ordinal);
+        Assert.Contains("(48 h ago)", stale.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, report.Summary.Uploads);
+        Assert.Equal(0, report.ExitCode);
+    }
+
+    [Fact]
+    public void Fix_then_undo_round_trips_the_tree_byte_for_byte()
+    {
+        var child = _tree.Image("app");
+        var index = _tree.Index("app", child);
+        _tree.Tag("app", "1", index);
+        StorageTree.Unlink(StoragePaths.RevisionLink(_tree.V2, "app", child));
+        var danglingLayer = _tree.Layer("app").Digest;
+        File.Delete(StoragePaths.BlobData(_tree.V2, danglingLayer));
+        var before = Snapshot();
+        var journal = Path.Combine(_tree.Root, "journal.jsonl");
+        var scanner = new Scanner(new ScanOptions(_tree.Root));
+
+        var fixedReport = scanner.Fix(scanner.Scan(CancellationToken.None), journal, CancellationToken.None);
+
+        Assert.Equal(2, fixedReport.Summary.RepairsMade);
+        Assert.Empty(fixedReport.Remaining!);
+        Assert.Equal(0, fixedReport.ExitCode);
+        Assert.Equal(child.ToString(), File.ReadAllText(StoragePaths.RevisionLink(_tree.V2, "app", child)));
+        Assert.False(File.Exists(StoragePaths.LayerLink(_tree.V2, "app", danglingLayer)));
+
+        var undo = JournalUndo.Undo(journal);
+
+        Assert.Equal(2, undo.Restored);
+        Assert.Equal(before, Snapshot());
+    }
+
+    private SortedDictionary<string, string> Snapshot() =>
+        new(Directory.EnumerateFiles(Path.Combine(_tree.V2, "repositories"), "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(_tree.V2, f), f => Convert.ToBase64String(File.ReadAllBytes(f))), StringComparer.Ordinal);
+}
