@@ -19,6 +19,8 @@ missing=()
 for tool in "${wanted[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${package_of[$tool]}")
 done
+# serve's schedules and their DST tests read IANA time zones from /usr/share/zoneinfo.
+[ ${#@} -eq 0 ] && [ ! -e /usr/share/zoneinfo/Europe/London ] && missing+=(tzdata)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegistryGuard.Cli.Commands;
+using RegistryGuard.Cli.Telemetry;
 using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Cli;
@@ -17,6 +18,7 @@ internal static class CliApp
             UndoCommand.Create(),
             PruneCommand.Create(),
             RestoreCommand.Create(),
+            ServeCommand.Create(),
         };
         root.Add(CliLogging.Level);
         return root;
@@ -36,6 +38,7 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
+        using var telemetry = OpenTelemetryExport.StartIfConfigured();
         try
         {
             return await parse.InvokeAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegistryGuard.Metrics;
 using RegistryGuard.Probing;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;
@@ -19,12 +20,14 @@ internal static class ProbeCommand
         };
         var connection = new ConnectionOptions();
         var settings = new ProbeSettings();
+        var push = new PushOptions(ProbeMetrics.DefaultJob);
         var command = new Command("probe", "Walk the whole registry over HTTP: every tag, index child, config and layer.")
         {
             registry, shard, expectAuth, minRepositories, stateFile,
         };
         connection.AddTo(command);
         settings.AddTo(command);
+        push.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var url = RegistryUrl.Parse(parse.GetValue(registry)!);
@@ -47,6 +50,7 @@ internal static class ProbeCommand
                 CatalogStateFile = parse.GetValue(stateFile)?.FullName,
             };
 
+            var pushTarget = push.Build(parse, url, probeOptions.Shard);
             using var client = new RegistryClient(clientOptions);
             var prober = new Prober(client, probeOptions);
             ProbeReport report;
@@ -55,7 +59,8 @@ internal static class ProbeCommand
                 report = await prober.ProbeRegistryAsync(ct).ConfigureAwait(false);
             }
 
-            return Emit(report, prober, parse.GetValue(settings.Output));
+            var exitCode = Emit(report, prober, parse.GetValue(settings.Output));
+            return pushTarget is null ? exitCode : await pushTarget.PushAsync(ProbeMetrics.From(report), exitCode, ct).ConfigureAwait(false);
         }));
         return command;
     }

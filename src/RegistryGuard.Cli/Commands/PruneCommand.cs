@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegistryGuard.Common;
+using RegistryGuard.Metrics;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;
@@ -21,12 +22,14 @@ internal static class PruneCommand
         var output = new Option<ReportFormat>("--output", "-o") { Description = "text or json.", DefaultValueFactory = _ => ReportFormat.Text };
         var policy = new PruneOptions();
         var connection = new ConnectionOptions();
+        var push = new PushOptions(PruneMetrics.DefaultJob);
         var command = new Command("prune", "Keep the newest tags and what they reach; delete the rest safely (dry run unless --apply).")
         {
             registry, root, dryRun, apply, backup, journal, gcCommand, output,
         };
         policy.AddTo(command);
         connection.AddTo(command);
+        push.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var url = parse.GetValue(registry);
@@ -44,12 +47,17 @@ internal static class PruneCommand
             var applying = parse.GetValue(apply);
             var rules = policy.Build(parse);
             var registryUrl = url is null ? null : RegistryUrl.Parse(url);
+            var pushTarget = registryUrl is null
+                ? push.Build(parse, Environment.MachineName, Probing.Shard.Whole)
+                : push.Build(parse, registryUrl, Probing.Shard.Whole);
             var report = registryUrl is not null
                 ? await OverApiAsync(registryUrl, connection.Build(parse, registryUrl), rules, applying, parse.GetValue(backup)?.FullName, ct).ConfigureAwait(false)
                 : OnStorage(storage!.FullName, rules, applying, parse.GetValue(journal)?.FullName);
             if (report is null)
             {
-                return ExitCodes.RegistryUnavailable;
+                return pushTarget is null
+                    ? ExitCodes.RegistryUnavailable
+                    : await pushTarget.PushAsync(PruneMetrics.Failure(), ExitCodes.RegistryUnavailable, ct).ConfigureAwait(false);
             }
 
             PruneReportWriter.Write(report, parse.GetValue(output), Console.Out);
@@ -58,7 +66,7 @@ internal static class PruneCommand
                 await Console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
             }
 
-            var exit = report.Execution is { Failures: > 0 } ? ExitCodes.Findings : ExitCodes.Clean;
+            var exit = PruneRun.ExitCode(report);
             if (applying && parse.GetValue(gcCommand) is { } gc)
             {
                 var result = await ProcessRunner.RunAsync("/bin/sh", ["-c", gc], TimeSpan.FromHours(2), ct).ConfigureAwait(false);
@@ -66,7 +74,7 @@ internal static class PruneCommand
                 exit = result.ExitCode == 0 ? exit : ExitCodes.Findings;
             }
 
-            return exit;
+            return pushTarget is null ? exit : await pushTarget.PushAsync(PruneMetrics.From(report, TimeProvider.System.GetUtcNow()), exit, ct).ConfigureAwait(false);
         }));
         return command;
     }
@@ -76,45 +84,25 @@ internal static class PruneCommand
         using var client = new RegistryClient(options);
         try
         {
-            var (plan, warnings) = await PrunePlanning.OverHttpAsync(client, rules, ct).ConfigureAwait(false);
-            PruneExecution? execution = null;
-            if (applying)
-            {
-                var bundle = RestoreBundle.Create(backup ?? PruneBackupLocation.Default(TimeProvider.System));
-                execution = await new ApiPruneExecutor(client, bundle).ExecuteAsync(plan, ct).ConfigureAwait(false);
-            }
-
-            return new PruneReport(url.GetLeftPart(UriPartial.Authority), "api", plan, execution, warnings, FinishingSteps.For(applying, filesystem: false));
+            return await PruneRun.OverApiAsync(client, rules, applying, backup ?? PruneBackupLocation.Default(TimeProvider.System), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RegistryUnreachableException or RegistryAuthException)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: {url.GetLeftPart(UriPartial.Authority)}: {ex.Message}").ConfigureAwait(false);
             return null;
         }
     }
 
     private static PruneReport? OnStorage(string root, PruneRules rules, bool applying, string? journalPath)
     {
-        string v2Root;
         try
         {
-            v2Root = PrunePlanning.ResolveV2Root(root);
+            return PruneRun.OnStorage(root, rules, applying, journalPath ?? JournalLocation.Default("prune", TimeProvider.System), TimeProvider.System);
         }
         catch (DirectoryNotFoundException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message);
             return null;
         }
-
-        var (plan, warnings) = PrunePlanning.FromStorage(v2Root, rules);
-        PruneExecution? execution = null;
-        journalPath ??= JournalLocation.Default("prune", TimeProvider.System);
-        if (applying)
-        {
-            using var journal = ChangeJournal.Create(journalPath, v2Root, "prune --root", TimeProvider.System);
-            execution = new FilesystemPruneExecutor(v2Root, journal).Execute(plan);
-        }
-
-        return new PruneReport(root, "filesystem", plan, execution, warnings, FinishingSteps.For(applying, filesystem: true, journalPath));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegistryGuard.Common;
+using RegistryGuard.Metrics;
 using RegistryGuard.Reporting;
 using RegistryGuard.Scanning;
 using RegistryGuard.Storage.Journaling;
@@ -23,10 +24,12 @@ internal static class ScanCommand
         var journal = new Option<string?>("--journal") { Description = "Journal file for --fix (default: $XDG_STATE_HOME/registryguard/journals/)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Parallel directory walkers.", DefaultValueFactory = _ => Math.Max(4, Environment.ProcessorCount * 2) };
         var output = new Option<ReportFormat>("--output", "-o") { Description = "text or json.", DefaultValueFactory = _ => ReportFormat.Text };
+        var push = new PushOptions(ScanMetrics.DefaultJob);
         var command = new Command("scan", "Check the registry's storage directly (never over HTTP); dry run unless --fix.")
         {
             root, deep, pullThrough, uploadAge, fix, dryRun, journal, concurrency, output,
         };
+        push.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var rootDirectory = parse.GetValue(root)!;
@@ -51,26 +54,18 @@ internal static class ScanCommand
                 UploadAge = DurationText.TryParse(parse.GetValue(uploadAge), out var age) ? age : throw new UsageException($"--upload-age '{parse.GetValue(uploadAge)}' is not a duration such as 24h"),
                 Concurrency = parse.GetValue(concurrency) is > 0 and var n ? n : throw new UsageException("--concurrency must be positive"),
             };
+            var journalPath = parse.GetValue(journal) ?? JournalLocation.Default("scan", TimeProvider.System);
+            if (repair && File.Exists(journalPath))
+            {
+                throw new UsageException($"journal '{journalPath}' already exists; pass a new --journal file");
+            }
+
+            var pushTarget = push.Build(parse, Environment.MachineName, Probing.Shard.Whole);
             var scanner = new Scanner(options);
             ScanReport report;
             await using (ScanProgressReporter.StartIfTerminal(scanner.Counters))
             {
-                report = await Task.Run(() => scanner.Scan(ct), ct).ConfigureAwait(false);
-            }
-
-            if (repair && report.Repairs.Count == 0)
-            {
-                report = report with { Summary = report.Summary with { Fix = true } };
-            }
-            else if (repair)
-            {
-                var journalPath = parse.GetValue(journal) ?? JournalLocation.Default("scan", TimeProvider.System);
-                if (File.Exists(journalPath))
-                {
-                    throw new UsageException($"journal '{journalPath}' already exists; pass a new --journal file");
-                }
-
-                report = await Task.Run(() => scanner.Fix(report, journalPath, ct), ct).ConfigureAwait(false);
+                report = await Task.Run(() => ScanRun.Execute(scanner, repair, journalPath, ct), ct).ConfigureAwait(false);
             }
 
             ScanReportWriter.Write(report, parse.GetValue(output), Console.Out);
@@ -84,7 +79,7 @@ internal static class ScanCommand
                 await Console.Error.WriteLineAsync("journal: " + report.Summary.JournalPath).ConfigureAwait(false);
             }
 
-            return report.ExitCode;
+            return pushTarget is null ? report.ExitCode : await pushTarget.PushAsync(ScanMetrics.From(report), report.ExitCode, ct).ConfigureAwait(false);
         }));
         return command;
     }

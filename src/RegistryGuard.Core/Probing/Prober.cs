@@ -174,6 +174,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             Requests = client.RequestCount,
             FailuresByKind = failures,
         };
+        ProbeInstruments.Record(summary);
         return new ProbeReport(summary, findings, fatal);
     }
 
@@ -319,6 +320,8 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         private async Task ListTagsAsync(string repository, CancellationToken cancellationToken)
         {
+            using var activity = RegistryGuardTelemetry.ActivitySource.StartActivity("repository");
+            activity?.SetTag("repository", repository);
             Counters.Repository();
             try
             {

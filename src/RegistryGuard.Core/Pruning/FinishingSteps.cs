@@ -17,6 +17,7 @@ public static class FinishingSteps
         [
             "run the registry's plain garbage collector in a read-only or stopped window: 'registry garbage-collect /etc/docker/registry/config.yml' (NEVER --delete-untagged: on 2.8 it deletes the children of kept multi-arch indexes)",
             "restart the registry afterwards: its blob-descriptor cache still answers for swept blobs until it restarts",
+            "garbage-collect leaves the repositories' _layers links of swept blobs behind: 'registryguard scan --root <storage> --fix' removes them (journaled)",
         ];
         if (filesystem)
         {

@@ -20,6 +20,8 @@ internal sealed class RepositoryScanner
     private readonly bool _pullThrough;
     private HashSet<string> _layers = [];
     private HashSet<string> _revisions = [];
+    private readonly List<(string Hex, string LinkPath)> _danglingLayers = [];
+    private readonly HashSet<string> _referencedBlobs = new(StringComparer.Ordinal);
     private bool _layersComplete = true;
     private bool _revisionsComplete = true;
     private int _tags;
@@ -51,6 +53,7 @@ internal sealed class RepositoryScanner
         _revisions = ReadDigestLinks(Path.Combine(_directory, "_manifests", "revisions", "sha256"), null, out _revisionsComplete, OnRevisionLink);
         var tagsByDigest = ScanTags();
         CheckManifests(tagsByDigest);
+        ReportDanglingLayers();
         ScanUploads();
         if (_layers.Count == 0 && _revisions.Count == 0 && _tags == 0)
         {
@@ -66,10 +69,7 @@ internal sealed class RepositoryScanner
         switch (_context.Blobs.Presence(hex))
         {
             case BlobPresence.Absent:
-                var finding = Add(FindingKind.DanglingLayerLink, null, null, hex,
-                    "layer link without blob data: the registry cannot serve it; --fix removes the link so a pull-through cache fetches the blob again",
-                    repairable: true);
-                _context.Plan(new RepairAction(RepairKind.RemoveDanglingLayerLink, _name, _context.Relative(linkPath), Digest.Parse("sha256:" + hex), finding));
+                _danglingLayers.Add((hex, linkPath)); // classified once the manifests say whether anything uses it
                 break;
             case BlobPresence.Present when entry!.Corrupt:
                 Add(FindingKind.CorruptBlob, null, null, hex, BlobIndex.Corruption(entry));
@@ -281,11 +281,34 @@ internal sealed class RepositoryScanner
         };
     }
 
+    /// <summary>
+    /// garbage-collect deletes blob data but never a repository's <c>_layers</c> links, so every delete + GC leaves
+    /// links that nothing references: harmless once the registry restarted (its blob-descriptor cache forgotten), a
+    /// warning. A link a manifest still uses is a broken image (the seeds' 0-byte 200 when cached): a failure.
+    /// </summary>
+    private void ReportDanglingLayers()
+    {
+        foreach (var (hex, linkPath) in _danglingLayers)
+        {
+            var used = _referencedBlobs.Contains(hex);
+            var finding = new Finding(FindingKind.DanglingLayerLink, _name, null, null, "sha256:" + hex, used
+                ? "layer link without blob data, used by a manifest here: the registry cannot serve it; --fix removes the link so a pull-through cache fetches the blob again"
+                : "layer link without blob data that no manifest here uses (what garbage-collect leaves after deletes); --fix removes it")
+            {
+                Severity = used ? Severity.Failure : Severity.Warning,
+                Repairable = true,
+            };
+            _context.Add(finding);
+            _context.Plan(new RepairAction(RepairKind.RemoveDanglingLayerLink, _name, _context.Relative(linkPath), Digest.Parse("sha256:" + hex), finding));
+        }
+    }
+
     private void CheckImageBlobs(string manifestHex, ManifestSummary manifest)
     {
         var parent = "sha256:" + manifestHex;
         foreach (var (hex, size) in manifest.Blobs)
         {
+            _referencedBlobs.Add(hex);
             var presence = _context.Blobs.Presence(hex);
             if (!_layers.Contains(hex))
             {

@@ -118,6 +118,25 @@ public sealed class ScannerClassificationTests : IDisposable
     }
 
     [Fact]
+    public void A_dangling_layer_link_no_manifest_uses_is_what_gc_leaves_behind_a_warning_fix_still_removes()
+    {
+        var kept = _tree.Image("app");
+        _tree.Tag("app", "1", kept);
+        var deleted = _tree.Image("app"); // an image whose manifest was deleted, then garbage-collected
+        var layer = RegistryGuard.Oci.ManifestParser.Parse(File.ReadAllBytes(StoragePaths.BlobData(_tree.V2, deleted))).Layers[0].Digest;
+        StorageTree.Unlink(StoragePaths.RevisionLink(_tree.V2, "app", deleted));
+        File.Delete(StoragePaths.BlobData(_tree.V2, deleted));
+        File.Delete(StoragePaths.BlobData(_tree.V2, layer));
+
+        var report = Scan();
+
+        var finding = Assert.Single(report.Findings, f => f.Kind == FindingKind.DanglingLayerLink && f.Digest == layer.ToString());
+        Assert.Equal((Severity.Warning, true), (finding.Severity, finding.Repairable));
+        Assert.Contains(report.Repairs, r => r.Kind == RepairKind.RemoveDanglingLayerLink && r.Digest == layer);
+        Assert.Equal(0, report.ExitCode);
+    }
+
+    [Fact]
     public void Manifest_bytes_that_do_not_match_their_digest_are_corrupt_without_deep()
     {
         var image = _tree.Image("app");

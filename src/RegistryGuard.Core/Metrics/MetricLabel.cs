@@ -1,0 +1,3 @@
+namespace RegistryGuard.Metrics;
+
+public readonly record struct MetricLabel(string Name, string Value);

@@ -1,0 +1,7 @@
+namespace RegistryGuard.Metrics;
+
+public enum MetricType
+{
+    Gauge,
+    Counter,
+}

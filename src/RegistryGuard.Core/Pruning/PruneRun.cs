@@ -1,0 +1,43 @@
+using RegistryGuard.Registry;
+using RegistryGuard.Storage.Journaling;
+
+namespace RegistryGuard.Pruning;
+
+/// <summary>Plan, and apply when asked for: the service behind <c>prune</c> and serve's prune job.</summary>
+public static class PruneRun
+{
+    /// <summary>Over the API. <paramref name="backupDirectory"/> receives the restore bundle before any delete.</summary>
+    public static async Task<PruneReport> OverApiAsync(RegistryClient client, PruneRules rules, bool apply, string backupDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var (plan, warnings) = await PrunePlanning.OverHttpAsync(client, rules, cancellationToken).ConfigureAwait(false);
+        PruneExecution? execution = null;
+        if (apply)
+        {
+            var bundle = RestoreBundle.Create(backupDirectory);
+            execution = await new ApiPruneExecutor(client, bundle).ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PruneReport(client.BaseAddress.GetLeftPart(UriPartial.Authority), "api", plan, execution, warnings, FinishingSteps.For(apply, filesystem: false));
+    }
+
+    /// <summary>On storage: tag and revision links only, every change journaled.</summary>
+    /// <exception cref="DirectoryNotFoundException">The root holds no registry storage.</exception>
+    public static PruneReport OnStorage(string root, PruneRules rules, bool apply, string journalPath, TimeProvider timeProvider)
+    {
+        var v2Root = PrunePlanning.ResolveV2Root(root);
+        var (plan, warnings) = PrunePlanning.FromStorage(v2Root, rules);
+        PruneExecution? execution = null;
+        if (apply)
+        {
+            using var journal = ChangeJournal.Create(journalPath, v2Root, "prune --root", timeProvider);
+            execution = new FilesystemPruneExecutor(v2Root, journal).Execute(plan);
+        }
+
+        return new PruneReport(root, "filesystem", plan, execution, warnings, FinishingSteps.For(apply, filesystem: true, journalPath));
+    }
+
+    /// <summary>0 when every planned delete happened or was skipped for a reason; 1 when a delete failed.</summary>
+    public static int ExitCode(PruneReport report) =>
+        report?.Execution is { Failures: > 0 } ? Reporting.ExitCodes.Findings : Reporting.ExitCodes.Clean;
+}

@@ -1,0 +1,17 @@
+using RegistryGuard.Metrics;
+
+namespace RegistryGuard.Scheduling;
+
+/// <summary>A snapshot of one job for /status and /metrics.</summary>
+public sealed record JobStatus(
+    string Name,
+    string Type,
+    string Registry,
+    bool Mutating,
+    string Schedule,
+    DateTimeOffset? NextRun,
+    bool Running,
+    long Runs,
+    long Skips,
+    JobRun? LastRun,
+    IReadOnlyList<MetricFamily> Families);

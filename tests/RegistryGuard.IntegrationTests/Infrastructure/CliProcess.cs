@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RegistryGuard.IntegrationTests.Infrastructure;
+
+/// <summary>The real registryguard binary as a long-running process (serve), with its output captured.</summary>
+internal sealed class CliProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static CliProcess Start(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "registryguard.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["HOME"] = Path.GetTempPath();
+        var process = Process.Start(info)!;
+        var cli = new CliProcess(process);
+        process.OutputDataReceived += (_, e) => cli.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => cli.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return cli;
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang protection only
+        await _process.WaitForExitAsync(guard.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
