@@ -17,9 +17,10 @@ public static class ImageFactory
         var content = new byte[contentBytes];
         new Random(StableSeed(seed)).NextBytes(content);
         using var tar = new MemoryStream();
-        using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+        // Ustar, not PAX: .NET's PAX headers carry the process id and the current time, so digests would change per run.
+        using (var writer = new TarWriter(tar, TarEntryFormat.Ustar, leaveOpen: true))
         {
-            var entry = new PaxTarEntry(TarEntryType.RegularFile, $"data/{Sanitize(seed)}.bin")
+            var entry = new UstarTarEntry(TarEntryType.RegularFile, $"data/{Sanitize(seed)}.bin")
             {
                 DataStream = new MemoryStream(content),
                 ModificationTime = DateTimeOffset.UnixEpoch,

@@ -38,20 +38,20 @@ public readonly record struct Digest
             return false;
         }
 
-        var algorithm = text[..colon];
-        var hex = text[(colon + 1)..];
-        var expectedLength = algorithm switch
+        // The algorithm is one of two constants: share them instead of a substring per digest (the probe holds
+        // one Digest per object it has seen).
+        var (algorithm, expectedLength) = text.AsSpan(0, colon) switch
         {
-            "sha256" => 64,
-            "sha512" => 128,
-            _ => -1,
+            "sha256" => ("sha256", 64),
+            "sha512" => ("sha512", 128),
+            _ => (null, -1),
         };
-        if (expectedLength < 0 || hex.Length != expectedLength || !IsLowerHex(hex))
+        if (algorithm is null || text.Length - colon - 1 != expectedLength || !IsLowerHex(text.AsSpan(colon + 1)))
         {
             return false;
         }
 
-        digest = new Digest(algorithm, hex);
+        digest = new Digest(algorithm, text[(colon + 1)..]);
         return true;
     }
 
@@ -62,7 +62,7 @@ public readonly record struct Digest
 
     public static Digest FromSha256Hash(ReadOnlySpan<byte> hash) => new("sha256", Convert.ToHexStringLower(hash));
 
-    private static bool IsLowerHex(string value)
+    private static bool IsLowerHex(ReadOnlySpan<char> value)
     {
         foreach (var c in value)
         {

@@ -16,7 +16,12 @@ internal sealed class ManifestNode
 {
     public long? BodyLength { get; set; }
 
-    public List<Issue> Issues { get; } = [];
+    // Most manifests have no issue: the list is created on the first one (one node per object the probe has seen).
+    private List<Issue>? _issues;
+
+    public IReadOnlyList<Issue> Issues => _issues is null ? [] : _issues;
+
+    public void AddIssue(Issue issue) => (_issues ??= []).Add(issue);
 
     public Reference[] Children { get; set; } = [];
 
@@ -34,7 +39,8 @@ internal sealed class BlobNode
     public BlobHashOutcome? Deep { get; set; }
 }
 
-internal readonly record struct BlobHashOutcome(Digest? Computed, long Length, Issue? Error);
+/// <summary>A class, not a struct: only --deep fills it, and inline it would widen every blob node of every probe.</summary>
+internal sealed record BlobHashOutcome(Digest? Computed, long Length, Issue? Error);
 
 /// <summary>Where a walk starts: a tag, or a digest given to verify.</summary>
 internal sealed class RootNode(string repository, string? tag)

@@ -361,7 +361,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 return;
             }
 
-            root.HeaderDigest = response.HeaderDigest;
+            root.HeaderDigest = response.HeaderDigest == response.ComputedDigest ? response.ComputedDigest : response.HeaderDigest;
             if (digest is { } asked && response.ComputedDigest != asked)
             {
                 root.Digest = asked;
@@ -389,19 +389,19 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             }
             catch (RegistryException ex)
             {
-                node.Issues.Add(ErrorClassification.ForManifest(ex));
+                node.AddIssue(ErrorClassification.ForManifest(ex));
                 return;
             }
 
             if (response.ComputedDigest != key.Digest)
             {
-                node.Issues.Add(new Issue(FindingKind.DigestMismatch, $"the body served hashes to {response.ComputedDigest}"));
+                node.AddIssue(new Issue(FindingKind.DigestMismatch, $"the body served hashes to {response.ComputedDigest}"));
                 return; // bytes that are not what was asked for are not followed
             }
 
             if (response.HeaderDigest is { } header && header != key.Digest)
             {
-                node.Issues.Add(new Issue(FindingKind.DigestMismatch, $"Docker-Content-Digest announces {header}"));
+                node.AddIssue(new Issue(FindingKind.DigestMismatch, $"Docker-Content-Digest announces {header}"));
             }
 
             Analyze(key, node, response);
@@ -417,14 +417,14 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             }
             catch (ManifestFormatException ex)
             {
-                node.Issues.Add(new Issue(FindingKind.UnreadableManifest, ex.Message));
+                node.AddIssue(new Issue(FindingKind.UnreadableManifest, ex.Message));
                 return;
             }
 
             switch (manifest.Kind)
             {
                 case ManifestKind.Schema1:
-                    node.Issues.Add(new Issue(FindingKind.UnreadableManifest, $"{manifest.MediaType}: Docker schema1 is obsolete; reported, not followed"));
+                    node.AddIssue(new Issue(FindingKind.UnreadableManifest, $"{manifest.MediaType}: Docker schema1 is obsolete; reported, not followed"));
                     return;
                 case ManifestKind.Index:
                     node.Children = [.. manifest.Manifests.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
@@ -462,7 +462,8 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             {
                 var head = await Client.HeadBlobAsync(key.Repository, key.Digest, cancellationToken).ConfigureAwait(false);
                 node.Length = head.ContentLength;
-                node.HeaderDigest = head.HeaderDigest;
+                // The usual answer repeats the digest asked for: keep the key's instance rather than a second copy of its text.
+                node.HeaderDigest = head.HeaderDigest == key.Digest ? key.Digest : head.HeaderDigest;
             }
             catch (RegistryException ex)
             {

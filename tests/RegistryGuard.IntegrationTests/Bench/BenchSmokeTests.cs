@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace RegistryGuard.IntegrationTests.Bench;
+
+/// <summary>
+/// The benchmark harness is part of the project, so CI runs it at the tiny size: it must complete and write the
+/// whole table. A benchmark is not a timed test: nothing here looks at a figure.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task The_harness_runs_every_comparison_at_the_tiny_size_and_writes_the_table()
+    {
+        var work = Directory.CreateTempSubdirectory("registryguard-bench-smoke-").FullName;
+        try
+        {
+            var table = Path.Combine(work, "benchmarks.md");
+            var info = new ProcessStartInfo("bash")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[]
+            {
+                Path.Combine(RepositoryRoot(), "bench", "run.sh"), "--size", "tiny", "--runs", "1", "--work", work, "--output", table,
+                "--prebuilt", AppContext.BaseDirectory,
+            })
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await process.WaitForExitAsync(deadline.Token);
+            Assert.True(process.ExitCode == 0, $"bench/run.sh exited {process.ExitCode}\n{await stdout}\n{await stderr}");
+
+            var text = await File.ReadAllTextAsync(table);
+            foreach (var row in new[] { "| 1 |", "| 2a |", "| 2b |", "| 3a |", "| 3b |", "| 4 |", "| 5 |" })
+            {
+                Assert.Contains(row, text, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("## Machine", text, StringComparison.Ordinal);
+            Assert.Contains("## Reproduce", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("| nan", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "RegistryGuard.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("RegistryGuard.sln not found above " + AppContext.BaseDirectory);
+    }
+}
