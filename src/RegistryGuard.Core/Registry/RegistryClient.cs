@@ -223,39 +223,10 @@ public sealed class RegistryClient : IDisposable
     private async ValueTask<ManifestResponse> ReadManifestAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var limit = _options.MaxManifestBytes;
-        if (response.Content.Headers.ContentLength > limit)
-        {
-            throw new ManifestTooLargeException($"manifest is {response.Content.Headers.ContentLength} bytes, above the {limit}-byte limit");
-        }
-
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            // A pooled chunk and a buffer sized from Content-Length: a fresh 16 KiB array per response was most of
-            // the probe's allocation volume (measured with bench/ probe-memory).
-            using var buffer = new MemoryStream((int)Math.Min(Math.Min(response.Content.Headers.ContentLength ?? 0, limit), 16 * 1024 * 1024));
-            var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > limit)
-                    {
-                        throw new ManifestTooLargeException($"manifest is larger than the {limit}-byte limit");
-                    }
-
-                    buffer.Write(chunk, 0, read);
-                }
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-            }
-
-            var body = buffer.ToArray();
-            return new ManifestResponse(body, response.Content.Headers.ContentType?.MediaType, HeaderDigest(response), Digest.Sha256Of(body));
-        }
+        var body = await ReadBoundedAsync(response, limit, cancellationToken, announced => new ManifestTooLargeException(announced is { } length
+            ? $"manifest is {length} bytes, above the {limit}-byte limit"
+            : $"manifest is larger than the {limit}-byte limit")).ConfigureAwait(false);
+        return new ManifestResponse(body, response.Content.Headers.ContentType?.MediaType, HeaderDigest(response), Digest.Sha256Of(body));
     }
 
     private async IAsyncEnumerable<string> ListPagedAsync(
@@ -332,11 +303,16 @@ public sealed class RegistryClient : IDisposable
         }
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    /// <param name="tooLarge">Builds the error from the announced length, or from null when the body ran past the limit.</param>
+    private static async Task<byte[]> ReadBoundedAsync(
+        HttpResponseMessage response, long limit, CancellationToken cancellationToken, Func<long?, RegistryException>? tooLarge = null)
     {
+        tooLarge ??= announced => new RegistryException(announced is { } length
+            ? $"response of {length} bytes is above the {limit}-byte limit"
+            : $"response is larger than the {limit}-byte limit");
         if (response.Content.Headers.ContentLength > limit)
         {
-            throw new RegistryException($"response of {response.Content.Headers.ContentLength} bytes is above the {limit}-byte limit");
+            throw tooLarge(response.Content.Headers.ContentLength);
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -353,7 +329,7 @@ public sealed class RegistryClient : IDisposable
                 {
                     if (buffer.Length + read > limit)
                     {
-                        throw new RegistryException($"response is larger than the {limit}-byte limit");
+                        throw tooLarge(null);
                     }
 
                     buffer.Write(chunk, 0, read);
