@@ -60,7 +60,17 @@ internal sealed class PruneOptions
             Semver = parse.GetValue(Semver) ? true : null,
             KeepUntagged = parse.GetValue(KeepUntagged) ? true : null,
         };
-        return PruneConfigLoader.Rules(config, flags, parse.GetValue(Include) ?? [], parse.GetValue(Exclude) ?? []);
+        var include = parse.GetValue(Include) ?? [];
+        var exclude = parse.GetValue(Exclude) ?? [];
+        foreach (var glob in include.Concat(exclude))
+        {
+            if (RegistryGuard.Common.GlobPattern.NameProblem(glob) is { } problem)
+            {
+                throw new UsageException($"--include/--exclude '{Scanning.StorageNames.Printable(glob)}' {problem}");
+            }
+        }
+
+        return PruneConfigLoader.Rules(config, flags, include, exclude);
     }
 
     private static string? CheckedRegex(string? pattern, string flag)

@@ -11,6 +11,21 @@ public sealed class GlobPattern
 {
     private readonly Regex _regex;
 
+    /// <summary>
+    /// Why <paramref name="pattern"/> can never match a repository name (names have no "..", no '%' escapes, no
+    /// backslashes or control characters, and do not start with '/'), or null. Such a pattern is a typo or an attempt
+    /// to reach outside the tree, never something to apply silently.
+    /// </summary>
+    public static string? NameProblem(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return pattern.Length == 0 ? "is empty"
+            : pattern.Contains("..", StringComparison.Ordinal) ? "contains '..', which no repository name does"
+            : pattern.StartsWith('/') ? "starts with '/'; repository names are relative (team/app)"
+            : pattern.Any(c => c is '%' or '\\' || char.IsControl(c)) ? "contains '%', '\\' or a control character, which no repository name does"
+            : null;
+    }
+
     public GlobPattern(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);

@@ -1,4 +1,5 @@
 using RegistryGuard.Oci;
+using RegistryGuard.Scanning;
 using RegistryGuard.Storage;
 using RegistryGuard.Storage.Journaling;
 
@@ -36,6 +37,17 @@ public sealed class FilesystemPruneExecutor
                 if (movedTags.Contains(tag.Tag) || keepNow.ContainsKey(tag.Digest))
                 {
                     warnings.Add($"{repository}:{tag.Tag} changed since planning (a push raced the prune); left alone");
+                    continue;
+                }
+
+                if (LossyEntry(repository, tag.Tag) is { } lossy)
+                {
+                    warnings.Add($"{repository}:{tag.Tag}: '{lossy}': {StorageNames.LossyProblem}; the tag and what it reaches left alone");
+                    foreach (var digest in Reachability.Closure(plan.InventoryOf(repository), [tag.Digest]))
+                    {
+                        keepNow.TryAdd(digest, $"kept: tag {tag.Tag} holds a name that is not valid UTF-8 and was left alone");
+                    }
+
                     continue;
                 }
 
@@ -81,6 +93,19 @@ public sealed class FilesystemPruneExecutor
         }
 
         return keep;
+    }
+
+    /// <summary>
+    /// The recursive walk silently skips directories whose names did not decode (their paths do not reopen), so a
+    /// tag holding one could only be half removed: such a tag is found first and left whole.
+    /// </summary>
+    private string? LossyEntry(string repository, string tag)
+    {
+        var directory = StoragePaths.TagDirectory(_v2Root, repository, tag);
+        var lossy = Directory.Exists(directory)
+            ? Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).FirstOrDefault(e => StorageNames.IsLossy(Path.GetFileName(e)))
+            : null;
+        return lossy is null ? null : StorageNames.Printable(Path.GetRelativePath(_v2Root, lossy).Replace(Path.DirectorySeparatorChar, '/'), ScanContext.MaxPathLength);
     }
 
     /// <summary>A tag is its link files: <c>current/link</c> and every <c>index/sha256/&lt;hex&gt;/link</c>.</summary>

@@ -27,7 +27,7 @@ public sealed class HttpInventoryReader
         {
             if (!RepositoryName.IsValid(repository))
             {
-                _warnings.Add($"catalog lists '{repository}', not a valid repository name; left alone");
+                _warnings.Add($"catalog lists '{Scanning.StorageNames.Printable(repository)}', not a valid repository name; left alone");
             }
             else if (rules.InScope(repository))
             {

@@ -54,8 +54,8 @@ public static class PruneConfigLoader
             config = key switch
             {
                 "defaults" => config with { Defaults = Policy(Mapping(value, source, key), source, PolicyKeys) },
-                "include" => config with { Include = Strings(value, source, key) },
-                "exclude" => config with { Exclude = Strings(value, source, key) },
+                "include" => config with { Include = Globs(value, source, key) },
+                "exclude" => config with { Exclude = Globs(value, source, key) },
                 _ => config with { Repositories = Rules(value, source) },
             };
         }
@@ -79,7 +79,7 @@ public static class PruneConfigLoader
                 throw Error(source, item, "repositories[]", "a rule needs 'match' (a repository glob such as team/**)");
             }
 
-            rules.Add((Scalar(match, source, "match"), Policy(mapping, source, ["match", .. PolicyKeys])));
+            rules.Add((Glob(match, source, "match"), Policy(mapping, source, ["match", .. PolicyKeys])));
         }
 
         return rules;
@@ -156,6 +156,17 @@ public static class PruneConfigLoader
         YamlScalarNode => [Scalar(node, source, key)],
         _ => throw Error(source, node, key, "must be a string or a list of strings"),
     };
+
+    private static List<string> Globs(YamlNode node, string source, string key) =>
+        node is YamlSequenceNode sequence ? [.. sequence.Select(item => Glob(item, source, key))] : [Glob(node, source, key)];
+
+    private static string Glob(YamlNode node, string source, string key)
+    {
+        var pattern = Scalar(node, source, key);
+        return GlobPattern.NameProblem(pattern) is { } problem
+            ? throw Error(source, node, key, $"'{Scanning.StorageNames.Printable(pattern)}' {problem}")
+            : pattern;
+    }
 
     private static PruneConfigException Error(string source, YamlNode node, string key, string message) =>
         new($"{source}:{node.Start.Line}: '{key}' {message}");

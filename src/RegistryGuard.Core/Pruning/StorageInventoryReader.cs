@@ -1,5 +1,6 @@
 using System.Text;
 using RegistryGuard.Oci;
+using RegistryGuard.Scanning;
 using RegistryGuard.Storage;
 
 namespace RegistryGuard.Pruning;
@@ -39,6 +40,12 @@ public sealed class StorageInventoryReader
             foreach (var directory in Directory.EnumerateDirectories(tagsDirectory).Order(StringComparer.Ordinal))
             {
                 var tag = Path.GetFileName(directory);
+                if (StorageNames.IsLossy(tag))
+                {
+                    _warnings.Add($"{repository}: tag directory '{StorageNames.Printable(tag)}': {StorageNames.LossyProblem}; left alone");
+                    continue;
+                }
+
                 var link = StoragePaths.TagCurrentLink(_v2Root, repository, tag);
                 if (RepositoryName.IsValidTag(tag) && ReadLink(link) is { } digest)
                 {
@@ -46,17 +53,21 @@ public sealed class StorageInventoryReader
                 }
                 else
                 {
-                    _warnings.Add($"{repository}: tag directory '{tag}' has no readable current/link; left alone");
+                    _warnings.Add($"{repository}: tag directory '{StorageNames.Printable(tag)}' has no readable current/link; left alone");
                 }
             }
         }
 
         var manifests = new Dictionary<Digest, InventoryManifest>();
         var revisions = Path.Combine(StoragePaths.Repository(_v2Root, repository), "_manifests", "revisions", "sha256");
-        var digests = Directory.Exists(revisions)
-            ? Directory.EnumerateDirectories(revisions).Select(d => Digest.TryFromSha256Hex(Path.GetFileName(d), out var x) ? x : (Digest?)null)
-                .OfType<Digest>().Where(d => File.Exists(StoragePaths.RevisionLink(_v2Root, repository, d)))
-            : [];
+        var revisionNames = Directory.Exists(revisions) ? Directory.EnumerateDirectories(revisions).Select(Path.GetFileName).OfType<string>().ToList() : [];
+        foreach (var lossy in revisionNames.Where(n => StorageNames.IsLossy(n)))
+        {
+            _warnings.Add($"{repository}: revision directory '{StorageNames.Printable(lossy)}': {StorageNames.LossyProblem}; left alone");
+        }
+
+        var digests = revisionNames.Select(n => Digest.TryFromSha256Hex(n, out var x) ? x : (Digest?)null)
+            .OfType<Digest>().Where(d => File.Exists(StoragePaths.RevisionLink(_v2Root, repository, d)));
         foreach (var digest in digests.Concat(tags.Select(t => t.Digest)).Distinct())
         {
             manifests[digest] = ReadManifest(repository, digest);
@@ -111,6 +122,12 @@ public sealed class StorageInventoryReader
             }
 
             var repository = prefix.Length == 0 ? name : $"{prefix}/{name}";
+            if (StorageNames.IsLossy(name))
+            {
+                _warnings.Add($"'{StorageNames.Printable(repository)}': {StorageNames.LossyProblem}; it and everything below it left alone");
+                continue;
+            }
+
             if (Directory.Exists(Path.Combine(child, "_manifests")))
             {
                 if (RepositoryName.IsValid(repository))
@@ -119,7 +136,7 @@ public sealed class StorageInventoryReader
                 }
                 else
                 {
-                    _warnings.Add($"'{repository}' is not a valid repository name; left alone");
+                    _warnings.Add($"'{StorageNames.Printable(repository)}' is not a valid repository name; left alone");
                     continue;
                 }
             }

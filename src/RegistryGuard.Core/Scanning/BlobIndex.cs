@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using RegistryGuard.Findings;
 
@@ -12,11 +13,14 @@ internal sealed class BlobIndex
 {
     private readonly Dictionary<string, BlobEntry> _entries;
     private readonly HashSet<string> _unreadablePrefixes;
+    private readonly string? _recheckRoot;
+    private readonly ConcurrentDictionary<string, BlobEntry> _arrivedSince = new(StringComparer.Ordinal);
 
-    private BlobIndex(Dictionary<string, BlobEntry> entries, HashSet<string> unreadablePrefixes)
+    private BlobIndex(Dictionary<string, BlobEntry> entries, HashSet<string> unreadablePrefixes, string? recheckRoot = null)
     {
         _entries = entries;
         _unreadablePrefixes = unreadablePrefixes;
+        _recheckRoot = recheckRoot;
     }
 
     public static BlobIndex Empty { get; } = new([], []);
@@ -25,15 +29,39 @@ internal sealed class BlobIndex
 
     public IEnumerable<BlobEntry> Entries => _entries.Values;
 
-    public BlobEntry? Find(string hex) => _entries.GetValueOrDefault(hex);
+    public BlobEntry? Find(string hex) => _entries.GetValueOrDefault(hex) ?? ArrivedSince(hex);
 
     public BlobPresence Presence(string hex) =>
-        _entries.TryGetValue(hex, out var entry) ? entry.Presence
+        Find(hex) is { } entry ? entry.Presence
         : _unreadablePrefixes.Contains(hex[..2]) ? BlobPresence.Unverifiable
         : BlobPresence.Absent;
 
     /// <summary>The shared instance for <paramref name="hex"/> when the blob exists, so references do not copy it.</summary>
     public string Intern(string hex) => _entries.TryGetValue(hex, out var entry) ? entry.Hex : hex;
+
+    /// <summary>
+    /// The same index, but a digest it lacks is looked up on disk again: blob data pushed after the index was built
+    /// must not make the confirming pass see a link "without data".
+    /// </summary>
+    public BlobIndex Rechecking(string v2Root) => new(_entries, _unreadablePrefixes, v2Root);
+
+    private BlobEntry? ArrivedSince(string hex)
+    {
+        if (_recheckRoot is null)
+        {
+            return null;
+        }
+
+        if (_arrivedSince.TryGetValue(hex, out var arrived))
+        {
+            return arrived;
+        }
+
+        var data = new FileInfo(Path.Combine(_recheckRoot, "blobs", "sha256", hex[..2], hex, "data"));
+        return data is { Exists: true, LinkTarget: null }
+            ? _arrivedSince.GetOrAdd(hex, new BlobEntry(hex, data.Length, BlobPresence.Present))
+            : null;
+    }
 
     public static BlobIndex Build(ScanContext context)
     {

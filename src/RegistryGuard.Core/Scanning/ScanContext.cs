@@ -50,7 +50,7 @@ internal sealed class ScanContext
     {
         try
         {
-            return new DirectoryInfo(directory).GetFileSystemInfos();
+            return Readable(repository, new DirectoryInfo(directory).GetFileSystemInfos());
         }
         catch (DirectoryNotFoundException)
         {
@@ -61,6 +61,23 @@ internal sealed class ScanContext
             Unreadable(repository, directory, "directory cannot be read: " + Reason(ex));
             return null;
         }
+    }
+
+    /// <summary>Drops (and reports) the entries whose names did not decode: their paths would not reopen.</summary>
+    public FileSystemInfo[] Readable(string repository, FileSystemInfo[] entries)
+    {
+        if (!entries.Any(e => StorageNames.IsLossy(e.Name)))
+        {
+            return entries;
+        }
+
+        foreach (var entry in entries.Where(e => StorageNames.IsLossy(e.Name)))
+        {
+            Add(new Finding(FindingKind.InvalidName, repository, null, null, null,
+                $"{StorageNames.Printable(Relative(entry.FullName), MaxPathLength)}: {StorageNames.LossyProblem}"));
+        }
+
+        return [.. entries.Where(e => !StorageNames.IsLossy(e.Name))];
     }
 
     /// <summary>The exception's message repeats the absolute path; the finding already names the path.</summary>

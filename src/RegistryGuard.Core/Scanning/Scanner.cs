@@ -41,7 +41,7 @@ public sealed class Scanner(ScanOptions options)
         IReadOnlyList<FileSystemInfo> topLevel;
         try
         {
-            topLevel = Directory.Exists(repositoriesDirectory) ? new DirectoryInfo(repositoriesDirectory).GetFileSystemInfos() : [];
+            topLevel = Directory.Exists(repositoriesDirectory) ? context.Readable("", new DirectoryInfo(repositoriesDirectory).GetFileSystemInfos()) : [];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -63,8 +63,7 @@ public sealed class Scanner(ScanOptions options)
             context.Blobs.ReportUnlinkedCorrupt(context);
         }
 
-        var findings = context.Findings.ToSortedList();
-        var repairs = context.Repairs;
+        var (findings, repairs) = FindingConfirmation.Confirm(context, repositories, cancellationToken);
         return new ScanReport(Summarize(context.V2Root, started, time.GetElapsedTime(startedTimestamp), findings) with { RepairsPlanned = repairs.Count }, findings, repairs, []);
     }
 

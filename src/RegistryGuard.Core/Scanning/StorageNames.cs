@@ -30,6 +30,14 @@ internal static class StorageNames
     public static bool IsSymbolicLink(FileSystemInfo info) =>
         info.Exists ? (info.Attributes & FileAttributes.ReparsePoint) != 0 : info.LinkTarget is not null;
 
+    /// <summary>
+    /// .NET decodes a name that is not valid UTF-8 with U+FFFD in place of the bad bytes, so the path it hands back
+    /// names another file or none: such an entry can be reported, never opened, written or deleted by that path.
+    /// </summary>
+    public static bool IsLossy(ReadOnlySpan<char> name) => name.Contains('\uFFFD');
+
+    public const string LossyProblem = "name is not valid UTF-8 (bad bytes shown as '?'); it cannot be reopened by name, so it is not read";
+
     /// <summary>Names on disk may hold control characters or escape sequences: print only visible ASCII, bounded.</summary>
     public static string Printable(string value, int maxLength = 80)
     {

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace RegistryGuard.IntegrationTests.Faults;
 
@@ -14,6 +16,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     private KestrelHost? _host;
     private long _requests;
     private long _writes;
+    private readonly ConcurrentQueue<string> _targets = new();
 
     private FaultProxy(Uri upstream, IReadOnlyList<FaultRule> rules)
     {
@@ -28,6 +31,9 @@ internal sealed class FaultProxy : IAsyncDisposable
     public long Requests => Interlocked.Read(ref _requests);
 
     public int Injected => _rules.Sum(r => r.Fired);
+
+    /// <summary>Every request target exactly as it arrived (before Kestrel decodes or normalises the path).</summary>
+    public IReadOnlyCollection<string> RawTargets => _targets;
 
     /// <summary>Requests that could change the registry (anything but GET/HEAD): a probe must send none.</summary>
     public long Writes => Interlocked.Read(ref _writes);
@@ -54,6 +60,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        _targets.Enqueue(context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "");
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             Interlocked.Increment(ref _writes);

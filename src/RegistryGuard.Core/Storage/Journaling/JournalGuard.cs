@@ -35,5 +35,11 @@ internal static class JournalGuard
         {
             throw new InvalidOperationException($"refusing to journal '{relative}': only repositories/**/link files are ever changed");
         }
+
+        if (Scanning.StorageNames.IsLossy(relative))
+        {
+            throw new InvalidOperationException(
+                $"refusing to journal '{Scanning.StorageNames.Printable(relative, Scanning.ScanContext.MaxPathLength)}': {Scanning.StorageNames.LossyProblem}");
+        }
     }
 }
