@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegistryGuard.Common;
 using RegistryGuard.Metrics;
 using RegistryGuard.Probing;
 
@@ -38,7 +39,7 @@ internal sealed class PushOptions(string defaultJob)
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var gateway) || gateway.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(gateway.UserInfo))
         {
-            throw new UsageException($"--pushgateway '{text}' is not an http(s) URL without credentials in it");
+            throw new UsageException($"--pushgateway '{UrlCredentials.Redact(text)}' is not an http(s) URL without credentials in it");
         }
 
         var labels = new List<MetricLabel>();

@@ -1,3 +1,5 @@
+using RegistryGuard.Common;
+
 namespace RegistryGuard.Cli.Commands;
 
 internal static class RegistryUrl
@@ -8,7 +10,7 @@ internal static class RegistryUrl
         var candidate = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text;
         if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            throw new UsageException($"--registry '{text}' is not an http(s) URL without credentials in it");
+            throw new UsageException($"--registry '{UrlCredentials.Redact(text)}' is not an http(s) URL without credentials in it (use --username with a password option)");
         }
 
         return uri;

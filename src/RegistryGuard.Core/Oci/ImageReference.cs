@@ -26,10 +26,15 @@ public sealed record ImageReference(Uri Registry, string Repository, string Refe
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0)
         {
-            throw new FormatException($"'{text}' has no registry host: expected host[:port]/repository[:tag|@digest]");
+            throw new FormatException($"'{Common.UrlCredentials.Redact(text)}' has no registry host: expected host[:port]/repository[:tag|@digest]");
         }
 
         var host = rest[..slash];
+        if (host.Contains('@', StringComparison.Ordinal))
+        {
+            throw new FormatException($"'{Common.UrlCredentials.Redact(host)}' has credentials in the registry host: pass them with --username and a password option");
+        }
+
         var path = rest[(slash + 1)..];
         string repository;
         string reference;

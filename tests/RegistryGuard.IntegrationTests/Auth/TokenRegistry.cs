@@ -16,6 +16,7 @@ internal sealed class TokenRegistry : IAsyncDisposable
     public const string NoCatalog = "no-catalog";
     public const string DemoOnly = "demo-only";
     public const string CatalogOnly = "catalog-only";
+    public const string Pruner = "pruner";
 
     private static readonly TokenGrant Catalog = new("registry", "catalog", "*");
     private static readonly TokenGrant PullAll = new("repository", "**", "pull");
@@ -47,11 +48,12 @@ internal sealed class TokenRegistry : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("registryguard-token-").FullName;
         var accounts = new Dictionary<string, TokenAccount>
         {
-            [Pusher] = new(NewPassword(), [Catalog, new TokenGrant("repository", "**", "pull", "push")]),
-            [Prober] = new(NewPassword(), [Catalog, PullAll]),
-            [NoCatalog] = new(NewPassword(), [PullAll]),
-            [DemoOnly] = new(NewPassword(), [Catalog, new TokenGrant("repository", "demo/**", "pull")]),
-            [CatalogOnly] = new(NewPassword(), [Catalog]),
+            [Pusher] = new(SecretSweep.NewSecret("pw"), [Catalog, new TokenGrant("repository", "**", "pull", "push")]),
+            [Prober] = new(SecretSweep.NewSecret("pw"), [Catalog, PullAll]),
+            [NoCatalog] = new(SecretSweep.NewSecret("pw"), [PullAll]),
+            [DemoOnly] = new(SecretSweep.NewSecret("pw"), [Catalog, new TokenGrant("repository", "demo/**", "pull")]),
+            [CatalogOnly] = new(SecretSweep.NewSecret("pw"), [Catalog]),
+            [Pruner] = new(SecretSweep.NewSecret("pw"), [Catalog, new TokenGrant("repository", "**", "pull", "push", "delete")]),
         };
         foreach (var (user, account) in accounts)
         {
@@ -87,7 +89,4 @@ internal sealed class TokenRegistry : IAsyncDisposable
         await Tokens.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
-
-    /// <summary>Random per run, so a leak cannot hide behind a fixed string.</summary>
-    private static string NewPassword() => "pw-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 }

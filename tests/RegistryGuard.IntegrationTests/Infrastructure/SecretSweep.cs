@@ -4,7 +4,8 @@ using RegistryGuard.Common;
 namespace RegistryGuard.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Every output the auth-related tests produce (stdout, stderr, JSON reports, span tags) and every secret they
+/// Every output the auth-related tests produce (stdout, stderr and trace-level logs, JSON reports, span tags,
+/// exported OTLP payloads, what the Pushgateway serves, journals, restore bundles) and every secret they
 /// use (passwords, base64 user:password, issued tokens). <see cref="SecretSweepFixture"/> sweeps them all at
 /// the end of the collection: zero hits or the run fails.
 /// </summary>
@@ -34,6 +35,14 @@ internal static class SecretSweep
         AddSecret(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 
+    /// <summary>A password or token random per run (so a leak cannot hide behind a fixed string), registered.</summary>
+    public static string NewSecret(string prefix)
+    {
+        var secret = prefix + "-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        AddSecret(secret);
+        return secret;
+    }
+
     public static void Record(string source, string text) => Outputs.Enqueue((source, text));
 
     public static ProcessResult Record(string source, ProcessResult result)
@@ -42,6 +51,15 @@ internal static class SecretSweep
         Record(source + " stdout", result.StandardOutput);
         Record(source + " stderr", result.StandardError);
         return result;
+    }
+
+    /// <summary>Every file under <paramref name="directory"/> (journals, restore bundles), byte for byte.</summary>
+    public static void RecordFiles(string source, string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            Record($"{source} {Path.GetRelativePath(directory, file)}", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file)));
+        }
     }
 
     /// <summary>Where a secret appears: source and which secret (by index, never the secret itself).</summary>

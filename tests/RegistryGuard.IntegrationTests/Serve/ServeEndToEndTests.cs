@@ -125,7 +125,7 @@ public sealed class ServeEndToEndTests
         Assert.Contains("serve.yml:8: jobs[0].schedule:", result.StandardError, StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> PollAsync(CliProcess serve, HttpClient http, Func<JsonElement, bool> done)
+    internal static async Task<JsonElement> PollAsync(CliProcess serve, HttpClient http, Func<JsonElement, bool> done)
     {
         // Real time passes here (the schedule fires every second); the loop ends on a condition, never on a clock.
         for (var attempt = 0; attempt < 600; attempt++)

@@ -25,6 +25,16 @@ public sealed class ImageReferenceTests
     public void Rejects_what_is_not_a_reference(string text) => Assert.Throws<FormatException>(() => ImageReference.Parse(text));
 
     [Theory]
+    [InlineData("user:pw-Secret@127.0.0.1:5000/demo/app:1.1")]
+    [InlineData("https://user:pw-Secret@registry.example/demo/app@sha256:1111111111111111111111111111111111111111111111111111111111111111")]
+    [InlineData("user:pw-Secret@registry.example")]
+    public void Credentials_in_the_host_are_refused_without_echoing_them(string text)
+    {
+        var refused = Assert.Throws<FormatException>(() => ImageReference.Parse(text));
+        Assert.DoesNotContain("pw-Secret", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("team/app/api", true)]
     [InlineData("a__b", true)]
     [InlineData("a---b", true)]

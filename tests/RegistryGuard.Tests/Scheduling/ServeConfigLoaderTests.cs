@@ -134,4 +134,25 @@ public sealed class ServeConfigLoaderTests
         Assert.Matches(@"serve\.yml:\d+: \(syntax\)", ex.Message);
         Assert.Contains("(syntax)", odd.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Urls_with_credentials_are_refused_without_echoing_the_password()
+    {
+        var ex = Assert.Throws<ServeConfigException>(() => ServeConfigLoader.Parse(
+            """
+            pushgateway: http://push:gw-Secret-1@127.0.0.1:9091
+            registries:
+              - name: main
+                url: https://user:reg-Secret-2@127.0.0.1:5000
+            jobs:
+              - name: probe
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+            """, "serve.yml", Base));
+
+        Assert.Contains("serve.yml:1: pushgateway: 'http://***@127.0.0.1:9091'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("registries[0].url: 'https://***@127.0.0.1:5000'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret", ex.Message, StringComparison.Ordinal);
+    }
 }

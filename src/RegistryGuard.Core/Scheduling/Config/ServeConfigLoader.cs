@@ -81,7 +81,7 @@ public static class ServeConfigLoader
         {
             pushgateway = Uri.TryCreate(gatewayText, UriKind.Absolute, out var gateway) && gateway.Scheme is "http" or "https" && gateway.UserInfo.Length == 0
                 ? gateway
-                : errors.Add<Uri>(top.MarkOf("pushgateway"), "pushgateway", $"'{gatewayText}' is not an http(s) URL without credentials");
+                : errors.Add<Uri>(top.MarkOf("pushgateway"), "pushgateway", $"'{UrlCredentials.Redact(gatewayText)}' is not an http(s) URL without credentials");
         }
 
         var registries = new Dictionary<string, RegistryConfig>(StringComparer.Ordinal);
@@ -149,7 +149,7 @@ public static class ServeConfigLoader
         Uri? url = null;
         if (urlText is not null && !(Uri.TryCreate(urlText, UriKind.Absolute, out url) && url.Scheme is "http" or "https" && url.UserInfo.Length == 0))
         {
-            errors.Add(map.MarkOf("url"), path + ".url", $"'{urlText}' is not an http(s) URL without credentials in it (use username + password_file)");
+            errors.Add(map.MarkOf("url"), path + ".url", $"'{UrlCredentials.Redact(urlText)}' is not an http(s) URL without credentials in it (use username + password_file)");
             url = null;
         }
 
