@@ -45,6 +45,11 @@ internal static class PruneCommand
             }
 
             var applying = parse.GetValue(apply);
+            if (applying && url is null && parse.GetValue(journal) is { } journalFile)
+            {
+                ExistingJournal.Refuse(journalFile.FullName);
+            }
+
             var rules = policy.Build(parse);
             var registryUrl = url is null ? null : RegistryUrl.Parse(url);
             var pushTarget = registryUrl is null

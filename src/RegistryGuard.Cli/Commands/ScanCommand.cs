@@ -55,9 +55,9 @@ internal static class ScanCommand
                 Concurrency = parse.GetValue(concurrency) is > 0 and var n ? n : throw new UsageException("--concurrency must be positive"),
             };
             var journalPath = parse.GetValue(journal) ?? JournalLocation.Default("scan", TimeProvider.System);
-            if (repair && File.Exists(journalPath))
+            if (repair)
             {
-                throw new UsageException($"journal '{journalPath}' already exists; pass a new --journal file");
+                ExistingJournal.Refuse(journalPath);
             }
 
             var pushTarget = push.Build(parse, Environment.MachineName, Probing.Shard.Whole);

@@ -27,6 +27,11 @@ public sealed class FilesystemPruneExecutor
         var deleted = new List<ExecutedDeletion>();
         var skipped = new List<SkippedDeletion>();
         var warnings = new List<string>();
+        foreach (var repositoryPlan in plan.Repositories)
+        {
+            RemoveTagDirectoriesLeftEmpty(repositoryPlan.Repository, warnings);
+        }
+
         foreach (var repositoryPlan in plan.Repositories.Where(r => r.Deletions.Any() || r.PrunedTags.Any()))
         {
             var repository = repositoryPlan.Repository;
@@ -106,6 +111,31 @@ public sealed class FilesystemPruneExecutor
             ? Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).FirstOrDefault(e => StorageNames.IsLossy(Path.GetFileName(e)))
             : null;
         return lossy is null ? null : StorageNames.Printable(Path.GetRelativePath(_v2Root, lossy).Replace(Path.DirectorySeparatorChar, '/'), ScanContext.MaxPathLength);
+    }
+
+    /// <summary>
+    /// A run killed between deleting a tag's last link and its directories leaves a directory with no file in it:
+    /// the registry still lists the tag and answers 404 for it. Holding no bytes, it is removed without a journal
+    /// record (undoing the earlier run's journal recreates it with the link).
+    /// </summary>
+    private void RemoveTagDirectoriesLeftEmpty(string repository, List<string> warnings)
+    {
+        var tags = Path.Combine(StoragePaths.Repository(_v2Root, repository), "_manifests", "tags");
+        if (!Directory.Exists(tags))
+        {
+            return;
+        }
+
+        // A name that did not decode does not reopen: such a tag is left to the warning LossyEntry gives.
+        foreach (var directory in Directory.EnumerateDirectories(tags).Where(d => !StorageNames.IsLossy(Path.GetFileName(d))))
+        {
+            if (new DirectoryInfo(directory).LinkTarget is null
+                && Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).All(e => Directory.Exists(e) && new DirectoryInfo(e).LinkTarget is null))
+            {
+                Directory.Delete(directory, recursive: true);
+                warnings.Add($"{repository}:{Path.GetFileName(directory)} was an empty tag directory (left by an interrupted prune); removed");
+            }
+        }
     }
 
     /// <summary>A tag is its link files: <c>current/link</c> and every <c>index/sha256/&lt;hex&gt;/link</c>.</summary>

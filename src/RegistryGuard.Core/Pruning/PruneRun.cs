@@ -32,6 +32,7 @@ public static class PruneRun
         {
             using var journal = ChangeJournal.Create(journalPath, v2Root, "prune --root", timeProvider);
             execution = new FilesystemPruneExecutor(v2Root, journal).Execute(plan);
+            journal.Complete();
         }
 
         return new PruneReport(root, "filesystem", plan, execution, warnings, FinishingSteps.For(apply, filesystem: true, journalPath));

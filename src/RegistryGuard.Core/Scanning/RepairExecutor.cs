@@ -44,6 +44,7 @@ internal static class RepairExecutor
             }
         }
 
+        journal.Complete();
         return (done, errors);
     }
 }

@@ -158,7 +158,7 @@ public sealed class ScanIncidentTests
         var fixReport = JsonReport.Parse(fix.StandardOutput);
         Assert.Equal(1, fixReport.SummaryInt("repairs_made"));
         Assert.Contains("remove_link", fix.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal(2, File.ReadAllLines(journal).Length); // header + one change
+        Assert.Equal(3, File.ReadAllLines(journal).Length); // header, one change, end
         Assert.Contains("missing_layer_link", fix.StandardOutput, StringComparison.Ordinal);
 
         var undo = await CliRunner.RunAsync("undo", "--journal", journal);

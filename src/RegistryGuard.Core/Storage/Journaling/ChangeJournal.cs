@@ -11,6 +11,10 @@ namespace RegistryGuard.Storage.Journaling;
 /// </summary>
 public sealed class ChangeJournal : IDisposable
 {
+    /// <summary>2: journals end with an "end" record, and record mtimes and created directories.</summary>
+    internal const int Version = 2;
+    internal const string TemporaryPrefix = ".registryguard-";
+    internal const string TemporarySuffix = ".tmp";
     private readonly FileStream _stream;
     private readonly string _v2Root;
     private long _sequence;
@@ -41,7 +45,7 @@ public sealed class ChangeJournal : IDisposable
         journal.Append(writer =>
         {
             writer.WriteString("type", "header");
-            writer.WriteNumber("version", 1);
+            writer.WriteNumber("version", Version);
             writer.WriteString("root", journal._v2Root);
             writer.WriteString("command", command);
             writer.WriteString("created", timeProvider.GetUtcNow());
@@ -56,13 +60,15 @@ public sealed class ChangeJournal : IDisposable
     {
         ArgumentNullException.ThrowIfNull(content);
         var relative = JournalGuard.Relative(_v2Root, linkPath);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(linkPath))!;
+        RemoveStaleTemporaries(directory); // left by an interrupted run; never a link, but clutter in the tree
         var before = ReadSmall(linkPath);
         if (before is not null && before.AsSpan().SequenceEqual(content))
         {
             return; // already as wanted: nothing to record or do
         }
 
-        Record(relative, before, content);
+        Record(relative, before, content, BeforeModified(linkPath, before), FirstMissingDirectory(directory));
         AtomicWrite(linkPath, content);
     }
 
@@ -76,22 +82,42 @@ public sealed class ChangeJournal : IDisposable
             return;
         }
 
-        Record(relative, before, null);
+        Record(relative, before, null, BeforeModified(linkPath, before), null);
         File.Delete(linkPath);
         RemoveEmptyParents(Path.GetDirectoryName(linkPath)!, Path.GetFullPath(stopAt));
     }
 
+    /// <summary>
+    /// Marks the run as finished. A journal without this record was left by a run that was killed or crashed;
+    /// it is still exact for every change it lists, and <see cref="JournalUndo"/> says so.
+    /// </summary>
+    public void Complete()
+    {
+        var changes = _sequence;
+        Append(writer =>
+        {
+            writer.WriteString("type", "end");
+            writer.WriteNumber("changes", changes);
+        });
+    }
+
     public void Dispose() => _stream.Dispose();
 
-    internal static void AtomicWrite(string path, byte[] content)
+    /// <param name="modified">The modification time to give the file; set before the rename, so it lands atomically with the bytes.</param>
+    internal static void AtomicWrite(string path, byte[] content, DateTimeOffset? modified = null)
     {
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".registryguard-{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(directory, $"{TemporaryPrefix}{Guid.NewGuid():N}{TemporarySuffix}");
         using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             file.Write(content);
             file.Flush(flushToDisk: true);
+        }
+
+        if (modified is { } time)
+        {
+            File.SetLastWriteTimeUtc(temporary, time.UtcDateTime);
         }
 
         File.Move(temporary, path, overwrite: true);
@@ -114,6 +140,40 @@ public sealed class ChangeJournal : IDisposable
         return File.ReadAllBytes(path);
     }
 
+    /// <summary>
+    /// Deletes the temporary files <see cref="AtomicWrite"/> leaves when killed between writing and renaming.
+    /// Only this tool's own names in a link's directory; the registry ignores them (it reads only <c>link</c>).
+    /// </summary>
+    internal static void RemoveStaleTemporaries(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var temporary in Directory.EnumerateFiles(directory, TemporaryPrefix + "*" + TemporarySuffix))
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Undo puts a file back with its old modification time too: prune ranks tags by the mtime of current/link.</summary>
+    private static DateTimeOffset? BeforeModified(string path, byte[]? before) =>
+        before is null ? null : new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+
+    /// <summary>The highest directory a write will create (undo removes it again, if empty), or null.</summary>
+    private string? FirstMissingDirectory(string directory)
+    {
+        string? missing = null;
+        while (!Directory.Exists(directory) && directory.StartsWith(_v2Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            missing = directory;
+            directory = Path.GetDirectoryName(directory)!;
+        }
+
+        return missing is null ? null : Path.GetRelativePath(_v2Root, missing).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
     private static void RemoveEmptyParents(string directory, string stopAt)
     {
         while (directory.StartsWith(stopAt + Path.DirectorySeparatorChar, StringComparison.Ordinal)
@@ -124,7 +184,7 @@ public sealed class ChangeJournal : IDisposable
         }
     }
 
-    private void Record(string relative, byte[]? before, byte[]? after)
+    private void Record(string relative, byte[]? before, byte[]? after, DateTimeOffset? beforeModified, string? createdDirectory)
     {
         var sequence = ++_sequence;
         Append(writer =>
@@ -134,6 +194,15 @@ public sealed class ChangeJournal : IDisposable
             writer.WriteString("path", relative);
             writer.WriteString("before", before is null ? null : Convert.ToBase64String(before));
             writer.WriteString("after", after is null ? null : Convert.ToBase64String(after));
+            if (beforeModified is { } modified)
+            {
+                writer.WriteString("before_modified", modified);
+            }
+
+            if (createdDirectory is not null)
+            {
+                writer.WriteString("created_directory", createdDirectory);
+            }
         });
     }
 

@@ -22,6 +22,8 @@ public static class JournalUndo
         foreach (var entry in entries.OrderByDescending(e => e.Sequence))
         {
             var path = JournalGuard.Resolve(root, entry.RelativePath);
+            var directory = Path.GetDirectoryName(path)!;
+            ChangeJournal.RemoveStaleTemporaries(directory); // a run killed between writing and renaming
             var current = ChangeJournal.ReadSmall(path);
             if (SameBytes(current, entry.Before))
             {
@@ -35,7 +37,7 @@ public static class JournalUndo
                 }
                 else
                 {
-                    ChangeJournal.AtomicWrite(path, entry.Before);
+                    ChangeJournal.AtomicWrite(path, entry.Before, entry.BeforeModified);
                 }
 
                 restored++;
@@ -43,6 +45,12 @@ public static class JournalUndo
             else
             {
                 conflicts.Add($"{entry.RelativePath}: changed since the journaled run; left as it is");
+                continue;
+            }
+
+            if (entry.Before is null)
+            {
+                RemoveCreatedDirectories(root, directory, entry.CreatedDirectory);
             }
         }
 
@@ -54,6 +62,8 @@ public static class JournalUndo
         var lines = File.ReadAllLines(journalPath);
         var warnings = new List<string>();
         string? root = null;
+        var version = 0;
+        var ended = false;
         var entries = new List<JournalEntry>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -70,13 +80,21 @@ public static class JournalUndo
                 {
                     case "header":
                         root = element.GetProperty("root").GetString();
+                        version = element.GetProperty("version").GetInt32();
+                        break;
+                    case "end":
+                        ended = true;
                         break;
                     case "change":
                         entries.Add(new JournalEntry(
                             element.GetProperty("seq").GetInt64(),
                             element.GetProperty("path").GetString()!,
                             Bytes(element, "before"),
-                            Bytes(element, "after")));
+                            Bytes(element, "after"))
+                        {
+                            BeforeModified = element.TryGetProperty("before_modified", out var modified) ? modified.GetDateTimeOffset() : null,
+                            CreatedDirectory = element.TryGetProperty("created_directory", out var created) ? created.GetString() : null,
+                        });
                         break;
                 }
             }
@@ -93,9 +111,53 @@ public static class JournalUndo
             }
         }
 
-        return root is null
-            ? throw new InvalidDataException($"{journalPath} has no journal header")
-            : (root, entries, warnings);
+        if (root is null)
+        {
+            // Killed between creating the file and its header reaching it: no change can have been made yet.
+            return lines.All(string.IsNullOrWhiteSpace) || (lines.Length == 1 && IsTornHeader(lines[0]))
+                ? ("", [], ["the run that wrote this journal was interrupted before its first record; nothing was changed"])
+                : throw new InvalidDataException($"{journalPath} has no journal header");
+        }
+
+        if (!ended && version >= ChangeJournal.Version)
+        {
+            warnings.Add($"the run that wrote this journal did not finish (killed or crashed) after {entries.Count} recorded changes; "
+                + "those are undone like any other (a later re-run has its own journal: undo that one first)");
+        }
+
+        return (root, entries, warnings);
+    }
+
+    private static bool IsTornHeader(string line)
+    {
+        const string start = "{\"type\":\"header\"";
+        return line.StartsWith(start, StringComparison.Ordinal) || start.StartsWith(line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Removes the directories a write created, once empty again: from the link's directory up to the recorded one.</summary>
+    private static void RemoveCreatedDirectories(string root, string directory, string? created)
+    {
+        if (created is null)
+        {
+            return;
+        }
+
+        var top = Path.GetFullPath(Path.Combine(root, created.Replace('/', Path.DirectorySeparatorChar)));
+        if (directory != top && !directory.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return; // not an ancestor of a path the guard accepted: never ours to remove
+        }
+
+        while (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            Directory.Delete(directory);
+            if (directory == top)
+            {
+                break;
+            }
+
+            directory = Path.GetDirectoryName(directory)!;
+        }
     }
 
     private static byte[]? Bytes(JsonElement element, string name) =>

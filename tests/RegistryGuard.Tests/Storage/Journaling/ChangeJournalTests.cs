@@ -79,7 +79,9 @@ public sealed class ChangeJournalTests : IDisposable
         var result = JournalUndo.Undo(JournalPath);
 
         Assert.Equal(1, result.Restored);
-        Assert.Single(result.Warnings);
+        Assert.Equal(2, result.Warnings.Count);
+        Assert.Contains("line 3 is incomplete", result.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("did not finish", result.Warnings[1], StringComparison.Ordinal); // killed: no end record either
     }
 
     [Theory]
