@@ -22,7 +22,7 @@ internal static class ScanCommand
         var fix = new Option<bool>("--fix") { Description = "Repair: write back missing child revision links whose bytes are on disk, remove dangling layer links. Journaled." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only say what --fix would do (the default)." };
         var journal = new Option<string?>("--journal") { Description = "Journal file for --fix (default: $XDG_STATE_HOME/registryguard/journals/)." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Parallel directory walkers.", DefaultValueFactory = _ => Math.Max(4, Environment.ProcessorCount * 2) };
+        var concurrency = new Option<int>("--concurrency") { Description = "Parallel directory walkers.", DefaultValueFactory = _ => ScanOptions.DefaultConcurrency };
         var output = new Option<ReportFormat>("--output", "-o") { Description = "text or json.", DefaultValueFactory = _ => ReportFormat.Text };
         var push = new PushOptions(ScanMetrics.DefaultJob);
         var command = new Command("scan", "Check the registry's storage directly (never over HTTP); dry run unless --fix.")

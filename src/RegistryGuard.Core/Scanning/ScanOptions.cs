@@ -12,7 +12,14 @@ public sealed record ScanOptions(string Root)
 
     public TimeSpan UploadAge { get; init; } = TimeSpan.FromHours(24);
 
-    public int Concurrency { get; init; } = Math.Max(4, Environment.ProcessorCount * 2);
+    /// <summary>
+    /// Walkers spend most of a cold-cache scan waiting on the disk, not the CPU, so there are more of them than
+    /// cores: over 1,006,500 link files with a dropped page cache, 32 walkers took 323 s where 4 took 511 s, and on
+    /// a warm cache 16 were not slower than 4 (docs/benchmarks.md).
+    /// </summary>
+    public static int DefaultConcurrency { get; } = Math.Max(16, Environment.ProcessorCount * 4);
+
+    public int Concurrency { get; init; } = DefaultConcurrency;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

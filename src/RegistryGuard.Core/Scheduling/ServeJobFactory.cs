@@ -70,7 +70,7 @@ public static class ServeJobFactory
             Deep = Bool(options, "deep"),
             PullThrough = registry.PullThrough,
             UploadAge = options.TryGetValue("upload_age", out var age) && DurationText.TryParse(age, out var parsed) ? parsed : TimeSpan.FromHours(24),
-            Concurrency = Int(options, "concurrency", Math.Max(4, Environment.ProcessorCount * 2)),
+            Concurrency = Int(options, "concurrency", Scanning.ScanOptions.DefaultConcurrency),
         };
         return new ScanJob(scanOptions, Bool(options, "fix"), options.GetValueOrDefault("journal_dir"), timeProvider);
     }
