@@ -6,17 +6,28 @@ namespace RegistryGuard.Probing;
 /// <summary>Turns the walk's facts into findings: one per (repository, tag, parent, digest, kind).</summary>
 internal static class ProbeFindings
 {
+    /// <summary>All findings of the walk: those derived as repositories completed, plus the rest.</summary>
     public static IReadOnlyList<Finding> Derive(ProbeGraph graph, Func<string, bool> isPullThrough)
     {
-        var collector = new FindingCollector();
         foreach (var finding in graph.Standalone)
         {
-            collector.Add(finding);
+            graph.Findings.Add(finding);
         }
 
-        foreach (var root in graph.Roots)
+        foreach (var repository in graph.Kept)
         {
-            var emit = new Emitter(collector, root.Repository, root.Tag, isPullThrough(root.Repository));
+            Add(graph.Findings, repository, isPullThrough(repository.Name));
+        }
+
+        return graph.Findings.ToSortedList();
+    }
+
+    /// <summary>The findings of one repository whose walk is complete.</summary>
+    public static void Add(FindingCollector collector, RepositoryGraph repository, bool pullThrough)
+    {
+        foreach (var root in repository.Roots)
+        {
+            var emit = new Emitter(collector, root.Repository, root.Tag, pullThrough);
             if (root.Error is { } error)
             {
                 emit.Add(error, parent: null, root.Digest);
@@ -33,16 +44,14 @@ internal static class ProbeFindings
                 emit.Add(new Issue(FindingKind.DigestMismatch, $"Docker-Content-Digest is {header} but the body hashes to {digest}"), null, digest);
             }
 
-            Visit(graph, emit, digest, parent: null, new HashSet<Digest>());
+            Visit(repository, emit, digest, parent: null, new HashSet<Digest>());
         }
-
-        return collector.ToSortedList();
     }
 
-    private static void Visit(ProbeGraph graph, Emitter emit, Digest digest, Digest? parent, HashSet<Digest> visited)
+    private static void Visit(RepositoryGraph graph, Emitter emit, Digest digest, Digest? parent, HashSet<Digest> visited)
     {
         // A manifest referenced twice under one tag (or an index that references itself) is reported once.
-        if (!visited.Add(digest) || !graph.Manifests.TryGetValue(new ObjectKey(emit.Repository, digest), out var node))
+        if (!visited.Add(digest) || !graph.Manifests.TryGetValue(digest, out var node))
         {
             return;
         }
@@ -55,7 +64,7 @@ internal static class ProbeFindings
 
         foreach (var child in node.Children)
         {
-            if (graph.Manifests.TryGetValue(new ObjectKey(emit.Repository, child.Digest), out var childNode)
+            if (graph.Manifests.TryGetValue(child.Digest, out var childNode)
                 && childNode.BodyLength is { } length && length != child.Size)
             {
                 emit.Add(new Issue(FindingKind.SizeMismatch, $"served {length} bytes, the index says {child.Size}"), digest, child.Digest);
@@ -66,7 +75,7 @@ internal static class ProbeFindings
 
         foreach (var blob in node.Blobs)
         {
-            if (blob.Foreign || !visited.Add(blob.Digest) || !graph.Blobs.TryGetValue(new ObjectKey(emit.Repository, blob.Digest), out var blobNode))
+            if (blob.Foreign || !visited.Add(blob.Digest) || !graph.Blobs.TryGetValue(blob.Digest, out var blobNode))
             {
                 continue;
             }
@@ -83,9 +92,9 @@ internal static class ProbeFindings
                 emit.Add(new Issue(FindingKind.SizeMismatch, $"HEAD answers 200 with {served}, the descriptor says {blob.Size}"), digest, blob.Digest);
             }
 
-            if (blobNode.HeaderDigest is { } header && header != blob.Digest)
+            if (blobNode.MismatchedHeader is { } header)
             {
-                emit.Add(new Issue(FindingKind.DigestMismatch, $"HEAD announces Docker-Content-Digest {header}"), digest, blob.Digest);
+                emit.Add(new Issue(FindingKind.DigestMismatch, $"HEAD announces Docker-Content-Digest {header.Value}"), digest, blob.Digest);
             }
 
             if (blobNode.Deep is { } deep)
@@ -108,14 +117,12 @@ internal static class ProbeFindings
 
     private sealed class Emitter(FindingCollector collector, string repository, string? tag, bool pullThrough)
     {
-        public string Repository { get; } = repository;
-
         public bool PullThrough { get; } = pullThrough;
 
         public void Add(Issue issue, Digest? parent, Digest? digest, Severity? severity = null)
         {
             var detail = severity == Severity.Info ? issue.Detail + " (pull-through cache: partial indexes are normal)" : issue.Detail;
-            collector.Add(new Finding(issue.Kind, Repository, tag, parent?.ToString(), digest?.ToString(), detail)
+            collector.Add(new Finding(issue.Kind, repository, tag, parent?.ToString(), digest?.ToString(), detail)
             {
                 Severity = severity ?? issue.Kind.DefaultSeverity(),
             });

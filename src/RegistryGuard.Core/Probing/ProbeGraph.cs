@@ -7,8 +7,6 @@ namespace RegistryGuard.Probing;
 /// <summary>A problem with one object itself, before it is attributed to the tags and parents that reach it.</summary>
 internal readonly record struct Issue(FindingKind Kind, string Detail);
 
-internal readonly record struct ObjectKey(string Repository, Digest Digest);
-
 /// <summary>A child or blob reference as its parent manifest describes it.</summary>
 internal readonly record struct Reference(Digest Digest, long Size, bool Foreign);
 
@@ -32,12 +30,16 @@ internal sealed class BlobNode
 {
     public long? Length { get; set; }
 
-    public Digest? HeaderDigest { get; set; }
+    /// <summary>Set only when Docker-Content-Digest names another digest than the one asked for: the usual answer
+    /// repeats it, and an inline <see cref="Digest"/>? would widen every blob node.</summary>
+    public AnnouncedDigest? MismatchedHeader { get; set; }
 
     public Issue? Error { get; set; }
 
     public BlobHashOutcome? Deep { get; set; }
 }
+
+internal sealed record AnnouncedDigest(Digest Value);
 
 /// <summary>A class, not a struct: only --deep fills it, and inline it would widen every blob node of every probe.</summary>
 internal sealed record BlobHashOutcome(Digest? Computed, long Length, Issue? Error);
@@ -57,17 +59,19 @@ internal sealed class RootNode(string repository, string? tag)
 }
 
 /// <summary>
-/// Facts gathered by the walk: each (repository, digest) appears once however many tags share it. Findings
-/// are derived from it afterwards, per tag, so every tag that reaches a broken object is named.
+/// Facts gathered by the walk: per repository, each digest appears once however many tags share it. Findings are
+/// derived from a repository's part once its walk is complete, per tag, so every tag that reaches a broken object
+/// is named.
 /// </summary>
 internal sealed class ProbeGraph
 {
-    public ConcurrentDictionary<ObjectKey, ManifestNode> Manifests { get; } = new();
-
-    public ConcurrentDictionary<ObjectKey, BlobNode> Blobs { get; } = new();
-
-    public ConcurrentQueue<RootNode> Roots { get; } = new();
+    /// <summary>Repositories whose findings are derived at the end rather than when their walk completes (--deep
+    /// hashes each distinct blob once across repositories, after the walk).</summary>
+    public ConcurrentQueue<RepositoryGraph> Kept { get; } = new();
 
     /// <summary>Findings that belong to no tag: a repository whose tag list failed, an invalid name.</summary>
     public ConcurrentQueue<Finding> Standalone { get; } = new();
+
+    /// <summary>Findings of the repositories derived so far.</summary>
+    public FindingCollector Findings { get; } = new();
 }

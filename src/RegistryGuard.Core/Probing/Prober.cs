@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using RegistryGuard.Findings;
 using RegistryGuard.Oci;
 using RegistryGuard.Registry;
@@ -9,8 +8,9 @@ namespace RegistryGuard.Probing;
 
 /// <summary>
 /// Walks a registry over HTTP the way a client pulls: catalog → tags → manifests → index children → config
-/// and layers, checking status, size and digest at every step. Work items flow through one channel served
-/// by a fixed set of workers, so the walk is pipelined and bounded however deep or wide the registry is.
+/// and layers, checking status, size and digest at every step. Work items flow through one scheduler served
+/// by a fixed set of workers, deepest work first, so the walk is pipelined and bounded however deep or wide the
+/// registry is, and holds only the repositories it is walking: each one's findings are derived when it completes.
 /// </summary>
 public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProvider? timeProvider = null)
 {
@@ -63,7 +63,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                         }
                         else if (options.Shard.Contains(repository))
                         {
-                            run.Enqueue(new ListTagsWork(repository));
+                            run.Enqueue(new ListTagsWork(new RepositoryGraph(repository)));
                         }
                     }
                 }
@@ -140,7 +140,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         await run.ExecuteAsync(
             _ =>
             {
-                run.Enqueue(new RootWork(root, isDigest ? digest : null));
+                run.Enqueue(new RootWork(new RepositoryGraph(repository), root, isDigest ? digest : null));
                 return Task.CompletedTask;
             },
             cancellationToken).ConfigureAwait(false);
@@ -207,11 +207,12 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             return;
         }
 
-        var byDigest = run.Graph.Blobs
-            .Where(pair => pair.Value.Error is null)
-            .GroupBy(pair => pair.Key.Digest)
+        var byDigest = run.Graph.Kept
+            .SelectMany(repository => repository.Blobs.Select(pair => (Repository: repository.Name, Digest: pair.Key, Node: pair.Value)))
+            .Where(holder => holder.Node.Error is null)
+            .GroupBy(holder => holder.Digest)
             .ToDictionary(g => g.Key, g => g.ToList());
-        var candidates = byDigest.Select(pair => new DeepSelection.Candidate(pair.Key, pair.Value[0].Value.Length ?? 0));
+        var candidates = byDigest.Select(pair => new DeepSelection.Candidate(pair.Key, pair.Value[0].Node.Length ?? 0));
         var (selected, cursor) = DeepSelection.Select(candidates, options.DeepBudgetBytes, DeepCursorStore.Load(options.DeepStateFile));
         await Parallel.ForEachAsync(
             selected,
@@ -222,7 +223,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 BlobHashOutcome outcome;
                 try
                 {
-                    var hash = await client.HashBlobAsync(holders[0].Key.Repository, candidate.Digest, ct).ConfigureAwait(false);
+                    var hash = await client.HashBlobAsync(holders[0].Repository, candidate.Digest, ct).ConfigureAwait(false);
                     Counters.Hashed(hash.Length);
                     outcome = new BlobHashOutcome(hash.Computed, hash.Length, null);
                 }
@@ -234,7 +235,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 // The bytes live once in storage, whichever repository links them.
                 foreach (var holder in holders)
                 {
-                    holder.Value.Deep = outcome;
+                    holder.Node.Deep = outcome;
                 }
             }).ConfigureAwait(false);
 
@@ -244,20 +245,23 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
     }
 
-    private abstract record Work;
+    /// <summary>A step of one repository's walk; <see cref="Level"/> orders the scheduler, deepest first.</summary>
+    private abstract record Work(RepositoryGraph Repository, int Level);
 
-    private sealed record ListTagsWork(string Repository) : Work;
+    private sealed record ListTagsWork(RepositoryGraph Repository) : Work(Repository, 0);
 
-    private sealed record RootWork(RootNode Root, Digest? Digest) : Work;
+    private sealed record RootWork(RepositoryGraph Repository, RootNode Root, Digest? Digest) : Work(Repository, 1);
 
-    private sealed record ManifestWork(ObjectKey Key, ManifestNode Node) : Work;
+    private sealed record ManifestWork(RepositoryGraph Repository, Digest Digest, ManifestNode Node) : Work(Repository, 2);
 
-    private sealed record BlobWork(ObjectKey Key, BlobNode Node) : Work;
+    private sealed record BlobWork(RepositoryGraph Repository, Digest Digest, BlobNode Node) : Work(Repository, 3);
+
+    private const int WorkLevels = 4;
 
     /// <summary>One walk: the queue, its workers and the graph they fill.</summary>
     private sealed class Run(Prober owner)
     {
-        private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+        private readonly DeepestFirstScheduler<Work> _queue = new(WorkLevels);
         private int _pending;
 
         public ProbeGraph Graph { get; } = new();
@@ -285,41 +289,67 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         public void Enqueue(Work work)
         {
             Interlocked.Increment(ref _pending);
-            _queue.Writer.TryWrite(work);
+            work.Repository.Begin();
+            _queue.Add(work, work.Level);
         }
 
         private void Done()
         {
             if (Interlocked.Decrement(ref _pending) == 0)
             {
-                _queue.Writer.TryComplete();
+                _queue.Complete();
+            }
+        }
+
+        private void Done(Work work)
+        {
+            if (work.Repository.End())
+            {
+                Complete(work.Repository);
+            }
+
+            Done();
+        }
+
+        /// <summary>A repository's walk is complete: derive its findings now and let its nodes go, unless --deep
+        /// still has to hash its blobs.</summary>
+        private void Complete(RepositoryGraph repository)
+        {
+            if (owner.Options.Deep)
+            {
+                Graph.Kept.Enqueue(repository);
+            }
+            else
+            {
+                ProbeFindings.Add(Graph.Findings, repository, owner.Options.IsPullThrough(repository.Name));
             }
         }
 
         private async Task WorkAsync(CancellationToken cancellationToken)
         {
-            await foreach (var work in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var work in _queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 try
                 {
                     await (work switch
                     {
                         ListTagsWork w => ListTagsAsync(w.Repository, cancellationToken),
-                        RootWork w => ResolveRootAsync(w.Root, w.Digest, cancellationToken),
-                        ManifestWork w => FetchManifestAsync(w.Key, w.Node, cancellationToken),
-                        BlobWork w => HeadBlobAsync(w.Key, w.Node, cancellationToken),
+                        RootWork w => ResolveRootAsync(w.Repository, w.Root, w.Digest, cancellationToken),
+                        ManifestWork w => FetchManifestAsync(w.Repository, w.Digest, w.Node, cancellationToken),
+                        BlobWork w => HeadBlobAsync(w.Repository, w.Digest, w.Node, cancellationToken),
                         _ => throw new UnreachableException(),
                     }).ConfigureAwait(false);
                 }
                 finally
                 {
-                    Done();
+                    Done(work);
                 }
             }
         }
 
-        private async Task ListTagsAsync(string repository, CancellationToken cancellationToken)
+        private async Task ListTagsAsync(RepositoryGraph graph, CancellationToken cancellationToken)
         {
+            var repository = graph.Name;
             using var activity = RegistryGuardTelemetry.ActivitySource.StartActivity("repository");
             activity?.SetTag("repository", repository);
             Counters.Repository();
@@ -334,7 +364,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                         continue;
                     }
 
-                    Enqueue(new RootWork(new RootNode(repository, tag), null));
+                    Enqueue(new RootWork(graph, new RootNode(repository, tag), null));
                 }
             }
             catch (RegistryException ex)
@@ -345,9 +375,9 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             }
         }
 
-        private async Task ResolveRootAsync(RootNode root, Digest? digest, CancellationToken cancellationToken)
+        private async Task ResolveRootAsync(RepositoryGraph graph, RootNode root, Digest? digest, CancellationToken cancellationToken)
         {
-            Graph.Roots.Enqueue(root);
+            graph.Roots.Enqueue(root);
             Counters.Tag();
             ManifestResponse response;
             try
@@ -361,7 +391,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 return;
             }
 
-            root.HeaderDigest = response.HeaderDigest == response.ComputedDigest ? response.ComputedDigest : response.HeaderDigest;
+            root.HeaderDigest = response.HeaderDigest;
             if (digest is { } asked && response.ComputedDigest != asked)
             {
                 root.Digest = asked;
@@ -370,22 +400,21 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             }
 
             root.Digest = response.ComputedDigest;
-            var key = new ObjectKey(root.Repository, response.ComputedDigest);
             var node = new ManifestNode();
-            if (Graph.Manifests.TryAdd(key, node))
+            if (graph.Manifests.TryAdd(response.ComputedDigest, node))
             {
                 Counters.Manifest();
-                Analyze(key, node, response);
+                Analyze(graph, node, response);
             }
         }
 
-        private async Task FetchManifestAsync(ObjectKey key, ManifestNode node, CancellationToken cancellationToken)
+        private async Task FetchManifestAsync(RepositoryGraph graph, Digest digest, ManifestNode node, CancellationToken cancellationToken)
         {
             Counters.Manifest();
             ManifestResponse response;
             try
             {
-                response = await Client.GetManifestAsync(key.Repository, key.Digest.ToString(), cancellationToken).ConfigureAwait(false);
+                response = await Client.GetManifestAsync(graph.Name, digest.ToString(), cancellationToken).ConfigureAwait(false);
             }
             catch (RegistryException ex)
             {
@@ -393,21 +422,21 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 return;
             }
 
-            if (response.ComputedDigest != key.Digest)
+            if (response.ComputedDigest != digest)
             {
                 node.AddIssue(new Issue(FindingKind.DigestMismatch, $"the body served hashes to {response.ComputedDigest}"));
                 return; // bytes that are not what was asked for are not followed
             }
 
-            if (response.HeaderDigest is { } header && header != key.Digest)
+            if (response.HeaderDigest is { } header && header != digest)
             {
                 node.AddIssue(new Issue(FindingKind.DigestMismatch, $"Docker-Content-Digest announces {header}"));
             }
 
-            Analyze(key, node, response);
+            Analyze(graph, node, response);
         }
 
-        private void Analyze(ObjectKey key, ManifestNode node, ManifestResponse response)
+        private void Analyze(RepositoryGraph graph, ManifestNode node, ManifestResponse response)
         {
             node.BodyLength = response.Body.Length;
             Manifest manifest;
@@ -430,11 +459,10 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                     node.Children = [.. manifest.Manifests.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
                     foreach (var child in node.Children)
                     {
-                        var childKey = key with { Digest = child.Digest };
                         var childNode = new ManifestNode();
-                        if (Graph.Manifests.TryAdd(childKey, childNode))
+                        if (graph.Manifests.TryAdd(child.Digest, childNode))
                         {
-                            Enqueue(new ManifestWork(childKey, childNode));
+                            Enqueue(new ManifestWork(graph, child.Digest, childNode));
                         }
                     }
 
@@ -443,11 +471,10 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                     node.Blobs = [.. manifest.Blobs.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
                     foreach (var blob in node.Blobs.Where(b => !b.Foreign))
                     {
-                        var blobKey = key with { Digest = blob.Digest };
                         var blobNode = new BlobNode();
-                        if (Graph.Blobs.TryAdd(blobKey, blobNode))
+                        if (graph.Blobs.TryAdd(blob.Digest, blobNode))
                         {
-                            Enqueue(new BlobWork(blobKey, blobNode));
+                            Enqueue(new BlobWork(graph, blob.Digest, blobNode));
                         }
                     }
 
@@ -455,15 +482,17 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             }
         }
 
-        private async Task HeadBlobAsync(ObjectKey key, BlobNode node, CancellationToken cancellationToken)
+        private async Task HeadBlobAsync(RepositoryGraph graph, Digest digest, BlobNode node, CancellationToken cancellationToken)
         {
             Counters.Blob();
             try
             {
-                var head = await Client.HeadBlobAsync(key.Repository, key.Digest, cancellationToken).ConfigureAwait(false);
+                var head = await Client.HeadBlobAsync(graph.Name, digest, cancellationToken).ConfigureAwait(false);
                 node.Length = head.ContentLength;
-                // The usual answer repeats the digest asked for: keep the key's instance rather than a second copy of its text.
-                node.HeaderDigest = head.HeaderDigest == key.Digest ? key.Digest : head.HeaderDigest;
+                if (head.HeaderDigest is { } header && header != digest)
+                {
+                    node.MismatchedHeader = new AnnouncedDigest(header);
+                }
             }
             catch (RegistryException ex)
             {

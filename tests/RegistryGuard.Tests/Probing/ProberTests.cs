@@ -105,4 +105,37 @@ public sealed class ProberTests
         Assert.Equal(0, cache.ExitCode);
         Assert.Equal(Severity.Info, Assert.Single(cache.Findings).Severity);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_digest_shared_by_two_repositories_is_judged_in_each_of_them(bool deep)
+    {
+        // Each repository's findings are derived when its own walk completes (or, with --deep, after hashing):
+        // a blob missing from one repository must not be reported for, nor hidden by, the other that holds it.
+        var layer = Utf8("layer bytes");
+        var layerDigest = Digest.Sha256Of(layer);
+        var image = Utf8($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{layerDigest}}","size":{{layer.Length}}},"layers":[]}""");
+        var prober = ProberFor(
+            new()
+            {
+                ["GET /v2/"] = (HttpStatusCode.OK, Utf8("{}")),
+                ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("""{"repositories":["a","b"]}""")),
+                ["GET /v2/a/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"tags":["v1"]}""")),
+                ["GET /v2/b/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"tags":["v1","v2"]}""")),
+                ["GET /v2/a/manifests/v1"] = (HttpStatusCode.OK, image),
+                ["GET /v2/b/manifests/v1"] = (HttpStatusCode.OK, image),
+                ["GET /v2/b/manifests/v2"] = (HttpStatusCode.OK, image),
+                [$"HEAD /v2/b/blobs/{layerDigest}"] = (HttpStatusCode.OK, layer),
+                [$"GET /v2/b/blobs/{layerDigest}"] = (HttpStatusCode.OK, layer),
+            },
+            new ProbeOptions { Concurrency = 4, Deep = deep });
+
+        var report = await prober.ProbeRegistryAsync(CancellationToken.None);
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.MissingBlob, "a", "v1", layerDigest.ToString()), (finding.Kind, finding.Repository, finding.Tag, finding.Digest));
+        Assert.Equal((2, 3, 2, 2), (report.Summary.Repositories, report.Summary.Tags, report.Summary.Manifests, report.Summary.Blobs));
+        Assert.Equal(deep ? 1 : 0, report.Summary.BlobsHashed);
+    }
 }
