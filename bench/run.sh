@@ -123,7 +123,8 @@ free_port() {
   local port
   while :; do
     port=$((20000 + RANDOM % 20000))
-    ss -ltn 2>/dev/null | awk '{print $4}' | grep -q ":$port\$" || { echo "$port"; return; }
+    # grep without -q: an early exit would SIGPIPE awk and, under pipefail, read as "port free".
+    ss -ltn 2>/dev/null | awk '{print $4}' | grep ":$port\$" > /dev/null || { echo "$port"; return; }
   done
 }
 registry_config() { # storage addr file
@@ -186,7 +187,9 @@ expected_objects=$(jq '.result.manifests + .result.blobs' "$probe_stats")
 [ "$objects" = "$expected_objects" ] || { echo "probe saw $objects objects, the generator wrote $expected_objects" >&2; exit 1; }
 
 repo0=bench/team00/app00000
-blob=$(ls "$probe_data/storage/docker/registry/v2/repositories/$repo0/_layers/sha256" | head -1)
+# A glob, not `ls | head -1`: under pipefail, ls dying of SIGPIPE once head has its line ends the whole run.
+layer_links=("$probe_data/storage/docker/registry/v2/repositories/$repo0/_layers/sha256"/*)
+blob=$(basename "${layer_links[0]}")
 blob_url="$url/v2/$repo0/blobs/sha256:$blob"
 # CPU seconds a process has used so far (user + system), from /proc.
 clk_tck=$(getconf CLK_TCK)
@@ -295,7 +298,7 @@ cleanup; pids=(); netns=""; veth_host=""
 scan_data=$(generate scan "${scan_shape[@]}")
 scan_root="$scan_data/storage"
 links=$(jq .result.link_files "$scan_data/stats.json")
-if "${cli[@]}" --help 2>/dev/null | grep -qE '^ +scan( |$)'; then
+if grep -qE '^ +scan( |$)' <<< "$("${cli[@]}" --help 2>/dev/null)"; then
   if [ "$scan_cache" = cold ] && ! { sync && echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null; then
     scan_cache="warm (cold requested, but /proc/sys/vm/drop_caches is not writable)"
   fi
