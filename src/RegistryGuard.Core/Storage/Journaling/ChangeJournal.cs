@@ -174,7 +174,7 @@ public sealed class ChangeJournal : IDisposable
         return missing is null ? null : Path.GetRelativePath(_v2Root, missing).Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private static void RemoveEmptyParents(string directory, string stopAt)
+    internal static void RemoveEmptyParents(string directory, string stopAt)
     {
         while (directory.StartsWith(stopAt + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())

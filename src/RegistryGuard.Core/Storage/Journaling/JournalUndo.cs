@@ -148,16 +148,7 @@ public static class JournalUndo
             return; // not an ancestor of a path the guard accepted: never ours to remove
         }
 
-        while (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
-        {
-            Directory.Delete(directory);
-            if (directory == top)
-            {
-                break;
-            }
-
-            directory = Path.GetDirectoryName(directory)!;
-        }
+        ChangeJournal.RemoveEmptyParents(directory, Path.GetDirectoryName(top)!); // up to and including top
     }
 
     private static byte[]? Bytes(JsonElement element, string name) =>
