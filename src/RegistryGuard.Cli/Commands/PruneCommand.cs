@@ -1,6 +1,8 @@
 using System.CommandLine;
 using RegistryGuard.Common;
 using RegistryGuard.Metrics;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;

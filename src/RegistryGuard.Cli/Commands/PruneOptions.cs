@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 
 namespace RegistryGuard.Cli.Commands;
@@ -66,7 +67,7 @@ internal sealed class PruneOptions
         {
             if (RegistryGuard.Common.GlobPattern.NameProblem(glob) is { } problem)
             {
-                throw new UsageException($"--include/--exclude '{Scanning.StorageNames.Printable(glob)}' {problem}");
+                throw new UsageException($"--include/--exclude '{Storage.StorageNames.Printable(glob)}' {problem}");
             }
         }
 

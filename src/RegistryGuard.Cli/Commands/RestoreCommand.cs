@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;

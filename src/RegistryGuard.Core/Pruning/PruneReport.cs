@@ -1,3 +1,6 @@
+using RegistryGuard.Pruning.Planning;
+using RegistryGuard.Pruning.Execution;
+
 namespace RegistryGuard.Pruning;
 
 /// <param name="Executor"><c>api</c> or <c>filesystem</c>.</param>

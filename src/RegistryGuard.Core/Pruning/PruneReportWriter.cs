@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using RegistryGuard.Common;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Pruning;

@@ -1,4 +1,6 @@
 using RegistryGuard.Metrics;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;

@@ -78,14 +78,14 @@ public static class ServeJobFactory
     private static PruneJob Prune(JobConfig job, RegistryConfig registry, TimeProvider timeProvider)
     {
         var options = job.Options;
-        var config = options.TryGetValue("config", out var path) ? Pruning.PruneConfigLoader.Load(path) : new Pruning.PruneConfig();
-        var flags = new Pruning.PolicyOverrides
+        var config = options.TryGetValue("config", out var path) ? Pruning.Planning.PruneConfigLoader.Load(path) : new Pruning.Planning.PruneConfig();
+        var flags = new Pruning.Planning.PolicyOverrides
         {
             Keep = options.TryGetValue("keep", out var keep) ? int.Parse(keep, CultureInfo.InvariantCulture) : null,
             Semver = Bool(options, "semver") ? true : null,
             KeepUntagged = Bool(options, "keep_untagged") ? true : null,
         };
-        var rules = Pruning.PruneConfigLoader.Rules(config, flags, [], []);
+        var rules = Pruning.Planning.PruneConfigLoader.Rules(config, flags, [], []);
         var apply = Bool(options, "apply");
         if (options.GetValueOrDefault("via") == "storage")
         {

@@ -1,5 +1,7 @@
 using RegistryGuard.Demo;
 using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using RegistryGuard.Oci;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using static RegistryGuard.Tests.Pruning.InventoryBuilder;

@@ -1,5 +1,6 @@
 using System.Text;
 using RegistryGuard.Oci;
+using RegistryGuard.Pruning.Inventory;
 using RegistryGuard.Pruning;
 
 namespace RegistryGuard.Tests.Pruning;

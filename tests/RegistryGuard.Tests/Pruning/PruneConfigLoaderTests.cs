@@ -1,3 +1,4 @@
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 
 namespace RegistryGuard.Tests.Pruning;

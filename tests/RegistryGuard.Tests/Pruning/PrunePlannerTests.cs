@@ -1,5 +1,6 @@
 using RegistryGuard.Common;
 using RegistryGuard.Oci;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using static RegistryGuard.Tests.Pruning.InventoryBuilder;
 

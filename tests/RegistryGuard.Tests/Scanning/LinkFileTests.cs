@@ -1,5 +1,6 @@
 using System.Text;
 using RegistryGuard.Scanning;
+using RegistryGuard.Storage;
 
 namespace RegistryGuard.Tests.Scanning;
 

@@ -1,4 +1,5 @@
 using RegistryGuard.Scanning;
+using RegistryGuard.Storage;
 
 namespace RegistryGuard.Tests.Scanning;
 
