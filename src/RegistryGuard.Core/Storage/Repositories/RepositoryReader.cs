@@ -94,10 +94,10 @@ internal sealed class RepositoryReader
         }
 
         _progress?.Tag();
-        var current = Current(entry.FullName);
+        var current = Current(entry.FullName, out var problemPath);
         if (current.State == LinkState.Unreadable)
         {
-            _problems.Add(_storage.Unreadable(_name, currentPath, current.Problem!, StorageEntry.Tag, StorageNames.Printable(entry.Name)));
+            _problems.Add(_storage.Unreadable(_name, problemPath, current.Problem!, StorageEntry.Tag, StorageNames.Printable(entry.Name)));
         }
 
         return new TagContents(entry.Name, ValidName: true, current, _storage.Relative(currentPath))
@@ -106,10 +106,13 @@ internal sealed class RepositoryReader
         };
     }
 
-    private LinkRead Current(string tagDirectory)
+    /// <param name="problemPath">What to name when it cannot be read: the link, or the <c>current</c> directory when that is a symbolic link.</param>
+    private LinkRead Current(string tagDirectory, out string problemPath)
     {
         var current = Path.Combine(tagDirectory, "current");
-        return _storage.KindOf(current) switch
+        var kind = _storage.KindOf(current);
+        problemPath = kind == EntryKind.SymbolicLink ? current : Path.Combine(current, "link");
+        return kind switch
         {
             EntryKind.SymbolicLink => new LinkRead(LinkState.Unreadable, null, _storage.SymlinkProblem(current)),
             EntryKind.Directory => LinkFile.Read(_storage, Path.Combine(current, "link"), null, withModified: true),

@@ -1,8 +1,7 @@
 using System.Text;
-using RegistryGuard.Scanning;
 using RegistryGuard.Storage;
 
-namespace RegistryGuard.Tests.Scanning;
+namespace RegistryGuard.Tests.Storage;
 
 public sealed class LinkFileTests
 {

@@ -1,7 +1,8 @@
 using RegistryGuard.Scanning;
 using RegistryGuard.Storage;
+using RegistryGuard.Tests.TestDoubles;
 
-namespace RegistryGuard.Tests.Scanning;
+namespace RegistryGuard.Tests.Storage;
 
 public sealed class StorageRootTests : IDisposable
 {
@@ -12,7 +13,7 @@ public sealed class StorageRootTests : IDisposable
     [Fact]
     public void The_rootdirectory_and_the_v2_directory_both_lead_to_v2()
     {
-        using var tree = new StorageTree();
+        using var tree = StorageTree.OnDisk();
 
         Assert.Equal(tree.V2, StorageRoot.FindV2(tree.Root));
         Assert.Equal(tree.V2, StorageRoot.FindV2(tree.V2));

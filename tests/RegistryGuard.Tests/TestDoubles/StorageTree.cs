@@ -1,25 +1,49 @@
+using System.IO.Abstractions;
+using System.IO.Abstractions.TestingHelpers;
 using System.Text;
 using RegistryGuard.Oci;
 using RegistryGuard.Storage;
 
-namespace RegistryGuard.Tests.Scanning;
+namespace RegistryGuard.Tests.TestDoubles;
 
-/// <summary>A small distribution storage tree on the real file system, written the way the registry writes it.</summary>
+/// <summary>
+/// A small distribution storage tree, written the way the registry writes it: in memory (<see cref="MockFileSystem"/>)
+/// by default, on the real disk with <see cref="OnDisk"/> for what a mock cannot model (symbolic links, FIFOs).
+/// </summary>
 internal sealed class StorageTree : IDisposable
 {
     private int _seed;
 
     public StorageTree()
+        : this(new MockFileSystem(), "/registry-" + Guid.NewGuid().ToString("N")[..8])
     {
-        Directory.CreateDirectory(Path.Combine(V2, "repositories"));
-        Directory.CreateDirectory(Path.Combine(V2, "blobs", "sha256"));
     }
 
-    public string Root { get; } = Directory.CreateTempSubdirectory("scan-tree-").FullName;
+    private StorageTree(IFileSystem fileSystem, string root)
+    {
+        FileSystem = fileSystem;
+        Root = root;
+        FileSystem.Directory.CreateDirectory(Path.Combine(V2, "repositories"));
+        FileSystem.Directory.CreateDirectory(Path.Combine(V2, "blobs", "sha256"));
+    }
+
+    public IFileSystem FileSystem { get; }
+
+    public string Root { get; }
 
     public string V2 => StoragePaths.V2Root(Root);
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public bool IsMock => FileSystem is MockFileSystem;
+
+    public static StorageTree OnDisk() => new(new FileSystem(), Directory.CreateTempSubdirectory("scan-tree-").FullName);
+
+    public void Dispose()
+    {
+        if (!IsMock)
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
 
     public Digest Blob(byte[] content)
     {
@@ -54,7 +78,7 @@ internal sealed class StorageTree : IDisposable
 
     public Digest Index(string repository, params Digest[] children)
     {
-        var entries = string.Join(',', children.Select(c => $$"""{"mediaType":"{{MediaTypes.OciManifest}}","digest":"{{c}}","size":{{new FileInfo(StoragePaths.BlobData(V2, c)).Length}}}"""));
+        var entries = string.Join(',', children.Select(c => $$"""{"mediaType":"{{MediaTypes.OciManifest}}","digest":"{{c}}","size":{{FileSystem.FileInfo.New(StoragePaths.BlobData(V2, c)).Length}}}"""));
         var digest = Blob(Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciIndex}}","manifests":[{{entries}}]}"""));
         LinkRevision(repository, digest);
         return digest;
@@ -70,11 +94,16 @@ internal sealed class StorageTree : IDisposable
 
     public void LinkRevision(string repository, Digest digest) => Write(StoragePaths.RevisionLink(V2, repository, digest), Encoding.ASCII.GetBytes(digest.ToString()));
 
-    public static void Unlink(string linkPath) => Directory.Delete(Path.GetDirectoryName(linkPath)!, recursive: true);
+    public void Unlink(string linkPath) => FileSystem.Directory.Delete(Path.GetDirectoryName(linkPath)!, recursive: true);
 
-    public static void Write(string path, byte[] content)
+    public void Write(string path, byte[] content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, content);
+        FileSystem.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FileSystem.File.WriteAllBytes(path, content);
     }
+
+    /// <summary>Every file under <c>repositories/</c>, path to content: a whole-tree snapshot for before/after comparisons.</summary>
+    public SortedDictionary<string, string> Snapshot() =>
+        new(FileSystem.Directory.EnumerateFiles(Path.Combine(V2, "repositories"), "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(V2, f), f => Convert.ToBase64String(FileSystem.File.ReadAllBytes(f))), StringComparer.Ordinal);
 }
