@@ -91,7 +91,9 @@ public sealed class StorageInventoryReader
             manifests[digest] = ReadManifest(repository, digest);
         }
 
-        return new RepositoryInventory(repository, tags, manifests, Complete: contents.Revisions.Complete && contents.TagsComplete);
+        // A tag whose link could not be read (or that is a symbolic link) may point anywhere: its repository is not known whole.
+        var tagUnread = contents.Problems.Any(p => p.Entry == StorageEntry.Tag && p.Kind == StorageProblemKind.Unreadable);
+        return new RepositoryInventory(repository, tags, manifests, Complete: contents.Revisions.Complete && contents.TagsComplete && !tagUnread);
     }
 
     private InventoryManifest ReadManifest(string repository, Digest digest)
