@@ -48,11 +48,13 @@ internal static class LinkFile
                 return new LinkRead(LinkState.Corrupt, null, $"is {length} bytes; a link is 71");
             }
 
+            // One read: a regular file gives all it holds up to the buffer's size at once, so a second read only to
+            // see end-of-file would cost a system call per link. A file that grew past the bound still fills the buffer.
             Span<byte> buffer = stackalloc byte[MaxBytes + 1];
             int read;
             using (var stream = storage.FileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1))
             {
-                read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+                read = stream.Read(buffer);
             }
 
             var link = Parse(buffer[..read], expectedHex);

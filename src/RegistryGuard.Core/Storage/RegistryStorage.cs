@@ -164,7 +164,13 @@ internal sealed class RegistryStorage
     /// <summary>Drops (and reports) the entries whose names did not decode: their paths would not reopen.</summary>
     public IFileSystemInfo[] Decodable(IFileSystemInfo[] entries, string repository, StorageProblems problems, StorageEntry entriesAre)
     {
-        if (!entries.Any(e => StorageNames.IsLossy(e.Name)))
+        var lossy = false;
+        foreach (var entry in entries)
+        {
+            lossy |= StorageNames.IsLossy(entry.Name);
+        }
+
+        if (!lossy)
         {
             return entries;
         }

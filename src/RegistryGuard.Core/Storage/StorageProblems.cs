@@ -9,7 +9,7 @@ internal sealed class StorageProblems
 
     public int Count => _problems.Count;
 
-    public IReadOnlyList<StorageProblem> All => [.. _problems];
+    public IReadOnlyList<StorageProblem> All => _problems.IsEmpty ? [] : [.. _problems];
 
     public void Add(StorageProblem problem) => _problems.Enqueue(problem);
 }

@@ -87,10 +87,9 @@ internal sealed class RepositoryReader
             return null;
         }
 
-        var currentPath = Path.Combine(entry.FullName, "current", "link");
         if (!RepositoryName.IsValidTag(entry.Name))
         {
-            return new TagContents(entry.Name, ValidName: false, default, _storage.Relative(currentPath));
+            return new TagContents(entry.Name, ValidName: false, default, "");
         }
 
         _progress?.Tag();
@@ -100,7 +99,7 @@ internal sealed class RepositoryReader
             _problems.Add(_storage.Unreadable(_name, problemPath, current.Problem!, StorageEntry.Tag, StorageNames.Printable(entry.Name)));
         }
 
-        return new TagContents(entry.Name, ValidName: true, current, _storage.Relative(currentPath))
+        return new TagContents(entry.Name, ValidName: true, current, StoragePaths.RelativeTagDirectory(_name, entry.Name) + "/current/link")
         {
             History = withHistory ? DigestLinks(entry.FullName, "index/sha256", null) : LinkSet.Empty,
         };
