@@ -1,9 +1,9 @@
 using System.CommandLine;
 using RegistryGuard.Common;
 using RegistryGuard.Metrics;
+using RegistryGuard.Pruning;
 using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Pruning.Planning;
-using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;
 using RegistryGuard.Storage.Journaling;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Planning;
 
 namespace RegistryGuard.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;
 

@@ -1,5 +1,5 @@
-using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 
 namespace RegistryGuard.Pruning;
 

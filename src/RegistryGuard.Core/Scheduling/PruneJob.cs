@@ -1,7 +1,7 @@
 using RegistryGuard.Metrics;
+using RegistryGuard.Pruning;
 using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Pruning.Planning;
-using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;
 using RegistryGuard.Storage.Journaling;

@@ -1,7 +1,7 @@
 using System.Text;
 using RegistryGuard.Oci;
-using RegistryGuard.Pruning.Inventory;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Inventory;
 
 namespace RegistryGuard.Tests.Pruning;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RegistryGuard.Oci;
-using RegistryGuard.Storage.Journaling;
 using RegistryGuard.Storage;
+using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Pruning.Execution;
 

@@ -1,7 +1,7 @@
-using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Planning;
 
-namespace RegistryGuard.Tests.Pruning;
+namespace RegistryGuard.Tests.Pruning.Planning;
 
 public sealed class PruneConfigLoaderTests
 {

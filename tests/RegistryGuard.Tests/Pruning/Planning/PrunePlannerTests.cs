@@ -1,10 +1,10 @@
 using RegistryGuard.Common;
 using RegistryGuard.Oci;
-using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Planning;
 using static RegistryGuard.Tests.Pruning.InventoryBuilder;
 
-namespace RegistryGuard.Tests.Pruning;
+namespace RegistryGuard.Tests.Pruning.Planning;
 
 public sealed class PrunePlannerTests
 {

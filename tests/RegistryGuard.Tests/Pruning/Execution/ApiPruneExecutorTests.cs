@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text;
 using RegistryGuard.Oci;
+using RegistryGuard.Pruning;
 using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Pruning.Planning;
-using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
 using static RegistryGuard.Tests.Pruning.InventoryBuilder;
 
-namespace RegistryGuard.Tests.Pruning;
+namespace RegistryGuard.Tests.Pruning.Execution;
 
 public sealed class ApiPruneExecutorTests : IDisposable
 {
