@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RegistryGuard.Cli.Commands;
 using RegistryGuard.Cli.Telemetry;
-using RegistryGuard.Reporting;
+using RegistryGuard.Common;
 
 namespace RegistryGuard.Cli;
 

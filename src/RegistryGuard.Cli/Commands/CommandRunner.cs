@@ -1,4 +1,4 @@
-using RegistryGuard.Reporting;
+using RegistryGuard.Common;
 
 namespace RegistryGuard.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegistryGuard.Demo;
 using RegistryGuard.Probing;
 using RegistryGuard.Registry;
+using RegistryGuard.Common;
 using RegistryGuard.Reporting;
 using RegistryGuard.Scanning;
 

@@ -1,4 +1,5 @@
 using RegistryGuard.Metrics;
+using RegistryGuard.Common;
 using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Cli.Commands;

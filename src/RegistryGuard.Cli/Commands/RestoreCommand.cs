@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
-using RegistryGuard.Reporting;
+using RegistryGuard.Common;
 
 namespace RegistryGuard.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RegistryGuard.Reporting;
+using RegistryGuard.Common;
 using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Cli.Commands;

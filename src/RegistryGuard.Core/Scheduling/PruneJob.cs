@@ -1,7 +1,7 @@
 using RegistryGuard.Metrics;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
-using RegistryGuard.Reporting;
+using RegistryGuard.Common;
 using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Scheduling;

@@ -1,5 +1,5 @@
 using RegistryGuard.Metrics;
-using RegistryGuard.Reporting;
+using RegistryGuard.Common;
 
 namespace RegistryGuard.Scheduling;
 

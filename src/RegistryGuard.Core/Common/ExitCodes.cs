@@ -1,4 +1,4 @@
-namespace RegistryGuard.Reporting;
+namespace RegistryGuard.Common;
 
 /// <summary>The documented exit codes, shared by every command.</summary>
 public static class ExitCodes

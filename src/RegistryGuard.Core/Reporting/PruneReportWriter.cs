@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using RegistryGuard.Common;
-using RegistryGuard.Reporting;
+using RegistryGuard.Pruning;
 
-namespace RegistryGuard.Pruning;
+namespace RegistryGuard.Reporting;
 
 /// <summary>The prune report: the plan with a reason for every decision, what was applied, and how to finish.</summary>
 public static class PruneReportWriter

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using RegistryGuard.Findings;
-using RegistryGuard.Probing;
+using RegistryGuard.Telemetry;
 
-namespace RegistryGuard.Telemetry;
+namespace RegistryGuard.Probing;
 
 /// <summary>OpenTelemetry instruments of a probe run (exported only when an OTLP endpoint is configured).</summary>
 internal static class ProbeInstruments
