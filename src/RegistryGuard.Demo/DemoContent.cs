@@ -74,5 +74,3 @@ public sealed class DemoContent
         }
     }
 }
-
-public sealed record TaggedArtifact(string Repository, string Tag, ManifestArtifact Artifact);
