@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RegistryGuard.Cli.Commands;
 using RegistryGuard.Cli.Telemetry;
+using RegistryGuard.Cli.Terminal;
 using RegistryGuard.Common;
 
 namespace RegistryGuard.Cli;

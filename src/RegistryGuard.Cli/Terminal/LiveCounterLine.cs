@@ -1,19 +1,18 @@
-using RegistryGuard.Probing;
-
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Terminal;
 
 /// <summary>A one-line live counter on stderr, only when stderr is a terminal (never in CI logs or pipes).</summary>
-internal sealed class ProgressReporter : IAsyncDisposable
+internal sealed class LiveCounterLine : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private ProgressReporter(ProbeCounters counters)
+    private LiveCounterLine(Func<string> line)
     {
-        _loop = LoopAsync(counters, _stop.Token);
+        _loop = LoopAsync(line, _stop.Token);
     }
 
-    public static ProgressReporter? StartIfTerminal(ProbeCounters counters) => Console.IsErrorRedirected ? null : new ProgressReporter(counters);
+    /// <param name="line">The counters as text, read four times a second.</param>
+    public static LiveCounterLine? StartIfTerminal(Func<string> line) => Console.IsErrorRedirected ? null : new LiveCounterLine(line);
 
     public async ValueTask DisposeAsync()
     {
@@ -23,14 +22,14 @@ internal sealed class ProgressReporter : IAsyncDisposable
         await Console.Error.WriteAsync("\r\u001b[K").ConfigureAwait(false);
     }
 
-    private static async Task LoopAsync(ProbeCounters c, CancellationToken cancellationToken)
+    private static async Task LoopAsync(Func<string> line, CancellationToken cancellationToken)
     {
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(250, cancellationToken).ConfigureAwait(false);
-                await Console.Error.WriteAsync($"\r\u001b[K{c.Repositories} repositories, {c.Tags} tags, {c.Manifests} manifests, {c.Blobs} blobs, {c.BlobsHashed} hashed…").ConfigureAwait(false);
+                await Console.Error.WriteAsync("\r\u001b[K" + line()).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

@@ -1,11 +1,12 @@
 using System.CommandLine;
-using RegistryGuard.Registry;
+using RegistryGuard.Cli.Terminal;
 using RegistryGuard.Registry.Auth;
+using RegistryGuard.Runs;
 
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Options;
 
 /// <summary>How to reach and authenticate to a registry: shared by every command that speaks HTTP.</summary>
-internal sealed class ConnectionOptions
+internal sealed class ConnectionFlags
 {
     public Option<string?> Username { get; } = new("--username", "-u") { Description = "Registry user (or REGISTRYGUARD_USERNAME)." };
 
@@ -17,11 +18,11 @@ internal sealed class ConnectionOptions
 
     public Option<FileInfo?> CaFile { get; } = new("--ca-file") { Description = "PEM CA certificate(s) that sign the registry's certificate." };
 
-    public Option<int> Concurrency { get; } = new("--concurrency", "-c") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
+    public Option<int> Concurrency { get; } = new("--concurrency", "-c") { Description = "Requests in flight at once.", DefaultValueFactory = _ => RegistryConnection.DefaultConcurrency };
 
-    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds per request attempt.", DefaultValueFactory = _ => 30 };
+    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds per request attempt.", DefaultValueFactory = _ => RegistryConnection.DefaultTimeoutSeconds };
 
-    public Option<int> Retries { get; } = new("--retries") { Description = "Retries of a transient failure (5xx, 429, timeout, reset).", DefaultValueFactory = _ => 3 };
+    public Option<int> Retries { get; } = new("--retries") { Description = "Retries of a transient failure (5xx, 429, timeout, reset).", DefaultValueFactory = _ => RegistryConnection.DefaultRetries };
 
     public void AddTo(Command command)
     {
@@ -35,7 +36,7 @@ internal sealed class ConnectionOptions
         command.Add(Retries);
     }
 
-    public RegistryClientOptions Build(ParseResult parse, Uri registry)
+    public RegistryConnection Map(ParseResult parse, Uri registry)
     {
         var concurrency = parse.GetValue(Concurrency);
         if (concurrency is < 1 or > 1024)
@@ -55,12 +56,12 @@ internal sealed class ConnectionOptions
             throw new UsageException($"--ca-file {caFile.FullName} does not exist");
         }
 
-        return new RegistryClientOptions(registry)
+        return new RegistryConnection(registry)
         {
             Concurrency = concurrency,
-            RequestTimeout = TimeSpan.FromSeconds(timeout),
-            MaxRetries = parse.GetValue(Retries),
-            Credentials = ResolveCredentials(parse, registry),
+            Timeout = TimeSpan.FromSeconds(timeout),
+            Retries = parse.GetValue(Retries),
+            Credentials = new CredentialSource { Given = ResolveCredentials(parse, registry) },
             CaFile = caFile?.FullName,
             Logger = CliLogging.CreateLogger(parse, "RegistryGuard.Registry"),
         };

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using RegistryGuard.Common;
 using RegistryGuard.Metrics;
-using RegistryGuard.Probing;
+using RegistryGuard.Runs;
 
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Options;
 
 /// <summary>--pushgateway, --job and --grouping-key: shared by every command that publishes its run's metrics.</summary>
-internal sealed class PushOptions(string defaultJob)
+internal sealed class PushFlags(string defaultJob)
 {
     public Option<string?> Pushgateway { get; } = new("--pushgateway") { Description = "Push the run's metrics to this Prometheus Pushgateway when the run ends (even when it fails)." };
 
@@ -26,11 +26,8 @@ internal sealed class PushOptions(string defaultJob)
         command.Add(GroupingKey);
     }
 
-    /// <summary>Validates the flags before the run starts, so a typo does not cost a whole probe.</summary>
-    public PushTarget? Build(ParseResult parse, Uri registry, Shard shard) => Build(parse, $"{registry.Host}:{registry.Port}", shard);
-
-    /// <param name="instance">The default <c>instance</c> label: the registry's host:port, or the machine for a storage scan.</param>
-    public PushTarget? Build(ParseResult parse, string instance, Shard shard)
+    /// <summary>Checked before the run starts, so a typo does not cost a whole probe; null without --pushgateway.</summary>
+    public PushSettings? Map(ParseResult parse)
     {
         if (parse.GetValue(Pushgateway) is not { } text)
         {
@@ -54,24 +51,6 @@ internal sealed class PushOptions(string defaultJob)
             labels.Add(new MetricLabel(pair[..equals], pair[(equals + 1)..]));
         }
 
-        try
-        {
-            var key = new GroupingKey(parse.GetValue(Job)!, labels);
-            if (!key.Has("instance"))
-            {
-                key = key.With("instance", instance);
-            }
-
-            if (shard.Count > 1 && !key.Has("shard"))
-            {
-                key = key.With("shard", shard.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return new PushTarget(gateway, key);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException(ex.Message, ex);
-        }
+        return new PushSettings(gateway) { Job = parse.GetValue(Job), Labels = labels };
     }
 }

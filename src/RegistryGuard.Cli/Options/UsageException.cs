@@ -1,4 +1,4 @@
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Options;
 
 /// <summary>A bad flag combination or unreadable input file: exit code 2 with the message.</summary>
 internal sealed class UsageException : Exception

@@ -1,6 +1,6 @@
 using RegistryGuard.Common;
 
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Options;
 
 internal static class RegistryUrl
 {

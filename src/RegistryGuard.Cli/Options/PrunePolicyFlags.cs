@@ -1,10 +1,13 @@
 using System.CommandLine;
+using RegistryGuard.Common;
 using RegistryGuard.Pruning;
+using RegistryGuard.Runs;
+using RegistryGuard.Scanning;
 
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Options;
 
 /// <summary>The policy flags of <c>prune</c>; each one given overrides the config file's defaults.</summary>
-internal sealed class PruneOptions
+internal sealed class PrunePolicyFlags
 {
     public Option<FileInfo?> Config { get; } = new("--config") { Description = "YAML policy file (defaults, include/exclude, per-repository rules); see docs/prune.md." };
 
@@ -32,7 +35,7 @@ internal sealed class PruneOptions
         }
     }
 
-    public PruneRules Build(ParseResult parse)
+    public PruneRules Map(ParseResult parse)
     {
         var keep = parse.GetValue(Keep);
         if (keep < 0)
@@ -40,10 +43,10 @@ internal sealed class PruneOptions
             throw new UsageException("--keep must be 0 or more");
         }
 
-        PruneConfig config;
+        PruneConfig? config;
         try
         {
-            config = parse.GetValue(Config) is { } file ? PruneConfigLoader.Load(file.FullName) : new PruneConfig();
+            config = parse.GetValue(Config) is { } file ? PruneConfigLoader.Load(file.FullName) : null;
         }
         catch (PruneConfigException ex)
         {
@@ -64,13 +67,13 @@ internal sealed class PruneOptions
         var exclude = parse.GetValue(Exclude) ?? [];
         foreach (var glob in include.Concat(exclude))
         {
-            if (RegistryGuard.Common.GlobPattern.NameProblem(glob) is { } problem)
+            if (GlobPattern.NameProblem(glob) is { } problem)
             {
-                throw new UsageException($"--include/--exclude '{Scanning.StorageNames.Printable(glob)}' {problem}");
+                throw new UsageException($"--include/--exclude '{StorageNames.Printable(glob)}' {problem}");
             }
         }
 
-        return PruneConfigLoader.Rules(config, flags, include, exclude);
+        return PruneRunOptions.RulesFrom(config, flags, include, exclude);
     }
 
     private static string? CheckedRegex(string? pattern, string flag)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Terminal;
 
 /// <summary>
 /// Logs go to stderr only, so stdout stays a clean report (JSON pipes into jq). Default level Warning: retries

@@ -1,6 +1,7 @@
+using RegistryGuard.Cli.Options;
 using RegistryGuard.Common;
 
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Terminal;
 
 /// <summary>Turns the exceptions a command may end with into messages and documented exit codes.</summary>
 internal static class CommandRunner

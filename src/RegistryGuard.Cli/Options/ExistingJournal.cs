@@ -1,4 +1,4 @@
-namespace RegistryGuard.Cli.Commands;
+namespace RegistryGuard.Cli.Options;
 
 /// <summary>
 /// Journals are never appended to: each run that changes storage starts its own, so undoing one run never undoes
