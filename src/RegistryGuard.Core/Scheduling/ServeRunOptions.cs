@@ -52,9 +52,8 @@ public static class ServeRunOptions
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(registry);
         var options = job.Options;
-        var defaults = options.GetValueOrDefault("via") == "storage"
-            ? PruneRunOptions.OnStorage(registry.StorageRoot!)
-            : PruneRunOptions.OverApi(Connection(options, registry));
+        var onStorage = options.GetValueOrDefault("via") == "storage";
+        var defaults = onStorage ? PruneRunOptions.OnStorage(registry.StorageRoot!) : PruneRunOptions.OverApi(Connection(options, registry));
         var overrides = new PolicyOverrides
         {
             Keep = Int(options, "keep"),
@@ -67,7 +66,7 @@ public static class ServeRunOptions
             Apply = Bool(options, "apply") ?? defaults.Apply,
             BackupDirectory = options.GetValueOrDefault("backup_dir"),
             JournalDirectory = options.GetValueOrDefault("journal_dir"),
-            Registry = registry.Url,
+            Registry = onStorage ? registry.Url : null, // over the API the connection names the instance
             Push = push,
         };
     }
