@@ -11,13 +11,12 @@ internal static class ProbeCommand
     public static Command Create()
     {
         var flags = new ProbeFlags();
-        var command = new Command("probe", "Walk the whole registry over HTTP: every tag, index child, config and layer.");
-        flags.AddTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
-        {
-            var outcome = await new ProbeService().RunAsync(flags.Map(parse), ProgressLine.Probe, ct).ConfigureAwait(false);
-            return RunOutput.Finish(outcome, report => ProbeReportWriter.Write(report, parse.GetValue(flags.Output), Console.Out));
-        }));
-        return command;
+        return RunCommand.Create(
+            "probe",
+            "Walk the whole registry over HTTP: every tag, index child, config and layer.",
+            flags.AddTo,
+            flags.Map,
+            (options, ct) => new ProbeService().RunAsync(options, ProgressLine.Probe, ct),
+            (report, parse) => ProbeReportWriter.Write(report, parse.GetValue(flags.Output), Console.Out));
     }
 }

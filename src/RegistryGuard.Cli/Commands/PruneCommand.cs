@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RegistryGuard.Cli.Options;
-using RegistryGuard.Cli.Terminal;
 using RegistryGuard.Reporting;
 using RegistryGuard.Runs;
 
@@ -11,14 +10,13 @@ internal static class PruneCommand
     public static Command Create()
     {
         var flags = new PruneFlags();
-        var command = new Command("prune", "Keep the newest tags and what they reach; delete the rest safely (dry run unless --apply).");
-        flags.AddTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
-        {
-            var outcome = await new PruneService().RunAsync(flags.Map(parse), ct).ConfigureAwait(false);
-            var gc = outcome.Command is { } result ? [$"--gc-command exited {result.ExitCode}:\n{result.Combined}"] : Array.Empty<string>();
-            return RunOutput.Finish(outcome, report => PruneReportWriter.Write(report, parse.GetValue(flags.Output), Console.Out), gc);
-        }));
-        return command;
+        return RunCommand.Create(
+            "prune",
+            "Keep the newest tags and what they reach; delete the rest safely (dry run unless --apply).",
+            flags.AddTo,
+            flags.Map,
+            (options, ct) => new PruneService().RunAsync(options, ct),
+            (report, parse) => PruneReportWriter.Write(report, parse.GetValue(flags.Output), Console.Out),
+            outcome => outcome.Command is { } gc ? [$"--gc-command exited {gc.ExitCode}:\n{gc.Combined}"] : []);
     }
 }
