@@ -1,6 +1,6 @@
 namespace RegistryGuard.Metrics;
 
-/// <summary>The metric families of a plain garbage-collect run by serve (see docs/metrics.md).</summary>
+/// <summary>The metric families of serve's gc job (the registry's own plain garbage-collect; see docs/metrics.md).</summary>
 public static class GarbageCollectMetrics
 {
     public const string DefaultJob = "registryguard-gc";
@@ -9,17 +9,18 @@ public static class GarbageCollectMetrics
     public const string RunDuration = "registryguard_gc_run_duration_seconds";
     public const string LastSuccess = "registryguard_gc_last_success_timestamp_seconds";
 
-    /// <param name="finishedAt">When the run ended: the last-success timestamp, published only when it succeeded.</param>
+    /// <param name="success">garbage-collect ran and exited 0.</param>
+    /// <param name="finishedAt">When it ended: the last-success timestamp of a successful run.</param>
     public static RunMetrics From(bool success, TimeSpan duration, DateTimeOffset finishedAt)
     {
-        var always = new List<MetricFamily>
+        var always = new List<RunFamily>
         {
-            MetricFamily.Gauge(RunSuccess, "1 if the last garbage-collect exited 0.", success ? 1 : 0),
-            MetricFamily.Gauge(RunDuration, "Duration of the last garbage-collect in seconds.", duration.TotalSeconds),
+            RunFamily.Gauge(RunSuccess, "1 if the last garbage-collect exited 0.", success ? 1 : 0),
+            RunFamily.Gauge(RunDuration, "Duration of the last garbage-collect in seconds.", duration.TotalSeconds),
         };
-        var onSuccess = new List<MetricFamily>
+        var onSuccess = new List<RunFamily>
         {
-            MetricFamily.Gauge(LastSuccess, "Unix time at which the last successful garbage-collect finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
+            RunFamily.Gauge(LastSuccess, "Unix time at which the last successful garbage-collect finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
         };
         return new RunMetrics(always, onSuccess, success);
     }

@@ -28,7 +28,7 @@ internal static class RunPublisher
         {
             return outcome with
             {
-                ExitCode = outcome.ExitCode == ExitCodes.Clean ? ExitCodes.ReportingFailed : outcome.ExitCode,
+                ExitCode = ExitCodes.AfterFailedReport(outcome.ExitCode),
                 Summary = $"{outcome.Summary}; metrics push failed: {ex.Message}",
                 PushError = ex.Message,
             };

@@ -1,11 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
 using RegistryGuard.Runs;
-using RegistryGuard.Tests.TestDoubles;
 
 namespace RegistryGuard.Tests.Runs;
 
 public sealed class StateDirectoryTests
 {
-    private static readonly ManualTimeProvider Time = new(new DateTimeOffset(2026, 4, 19, 2, 30, 5, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 4, 19, 2, 30, 5, TimeSpan.Zero));
 
     [Fact]
     public void State_lives_under_xdg_state_home_or_the_home_directory_s_local_state()
