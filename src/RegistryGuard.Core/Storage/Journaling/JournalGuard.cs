@@ -1,4 +1,5 @@
 
+
 namespace RegistryGuard.Storage.Journaling;
 
 /// <summary>

@@ -1,4 +1,5 @@
 
+
 namespace RegistryGuard.Storage.Repositories;
 
 /// <summary>One directory under <c>_manifests/tags</c>.</summary>
