@@ -52,8 +52,15 @@ internal static class LinkFile
             // see end-of-file would cost a system call per link. A file that grew past the bound still fills the buffer.
             Span<byte> buffer = stackalloc byte[MaxBytes + 1];
             int read;
-            using (var stream = storage.FileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1))
+            if (storage.OpensHandles)
             {
+                // A million links: no stream object (and no finalizer registration) per file on the real disk.
+                using var handle = storage.FileSystem.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                read = RandomAccess.Read(handle, buffer, 0);
+            }
+            else
+            {
+                using var stream = storage.FileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
                 read = stream.Read(buffer);
             }
 

@@ -23,6 +23,9 @@ internal sealed class RegistryStorage
 
     public IFileSystem FileSystem { get; }
 
+    /// <summary>Whether files can be opened as bare handles (the real file system; an in-memory one has none).</summary>
+    public bool OpensHandles => FileSystem is FileSystem;
+
     public string V2Root { get; }
 
     public string Repositories => Path.Combine(V2Root, "repositories");
