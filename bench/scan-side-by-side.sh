@@ -32,7 +32,9 @@ publish() { # project output
     > "$run_dir/publish.log" 2>&1 || { cat "$run_dir/publish.log" >&2; return 1; }
 }
 
-log "publishing the baseline ($baseline: $(git rev-parse --short "$baseline")) and the working tree ($(git rev-parse --short HEAD))"
+base_rev=$(git rev-parse --short "$baseline")
+current_rev=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo "+changes")
+log "publishing the baseline ($baseline: $base_rev) and the working tree ($current_rev)"
 mkdir -p "$run_dir/src"
 git archive "$baseline" | tar -x -C "$run_dir/src"
 publish "$run_dir/src/src/RegistryGuard.Cli" "$run_dir/baseline"
@@ -48,23 +50,20 @@ if [ ! -f "$data/stats.json" ]; then
 fi
 links=$(jq .result.link_files "$data/stats.json")
 
-scan() { # build -> wall seconds; the scan must find the generated tree clean
-  local start end
-  start=$(date +%s.%N)
-  "$run_dir/$1/registryguard" scan --root "$data/storage" --output json > "$run_dir/$1.json"
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+scan() { # build -> "wall cpu" seconds (cpu: user + system of the whole process); the scan must find the tree clean
+  /usr/bin/time -f "%e %U %S" -o "$run_dir/time" "$run_dir/$1/registryguard" scan --root "$data/storage" --output json > "$run_dir/$1.json"
+  awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$run_dir/time"
 }
 median() { sort -g | awk '{a[NR]=$1} END { if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 
 log "warming the page cache (one untimed scan of each build)"
 scan baseline > /dev/null; scan current > /dev/null
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-t_base=() t_cur=()
+t_base=() t_cur=() c_base=() c_cur=()
 for i in $(seq 1 "$runs"); do
   log "run $i/$runs ($links link files)"
-  t_base+=("$(scan baseline)")
-  t_cur+=("$(scan current)")
+  read -r wall cpu <<< "$(scan baseline)"; t_base+=("$wall"); c_base+=("$cpu")
+  read -r wall cpu <<< "$(scan current)"; t_cur+=("$wall"); c_cur+=("$cpu")
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 for build in baseline current; do
@@ -72,10 +71,13 @@ for build in baseline current; do
 done
 m_base=$(printf '%s\n' "${t_base[@]}" | median)
 m_cur=$(printf '%s\n' "${t_cur[@]}" | median)
+mc_base=$(printf '%s\n' "${c_base[@]}" | median)
+mc_cur=$(printf '%s\n' "${c_cur[@]}" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-echo "| build | median wall time | runs (s) |"
-echo "|---|---|---|"
-echo "| baseline $baseline ($(git rev-parse --short "$baseline")) | ${m_base} s | ${t_base[*]} |"
-echo "| this branch ($(git rev-parse --short HEAD)) | ${m_cur} s | ${t_cur[*]} |"
+echo "| build | median wall time | median CPU time (user + system) | wall times (s) | CPU times (s) |"
+echo "|---|---|---|---|---|"
+echo "| baseline $baseline ($base_rev) | ${m_base} s | ${mc_base} s | ${t_base[*]} | ${c_base[*]} |"
+echo "| this branch ($current_rev) | ${m_cur} s | ${mc_cur} s | ${t_cur[*]} | ${c_cur[*]} |"
 echo
-echo "Ratio (this branch / baseline): $(awk -v a="$m_cur" -v b="$m_base" 'BEGIN { printf "%.2f", a / b }'); $links link files, $(jq -r '.result | "\(.repositories) repositories, \(.tags) tags"' "$data/stats.json"); warm cache; runs interleaved; load average at start $load_start, at end $load_end; $(nproc) cores."
+echo "Ratio this branch / baseline: wall $(ratio "$m_cur" "$m_base"), CPU $(ratio "$mc_cur" "$mc_base"); $links link files, $(jq -r '.result | "\(.repositories) repositories, \(.tags) tags"' "$data/stats.json"); warm cache; runs interleaved; load average at start $load_start, at end $load_end; $(nproc) cores."
