@@ -95,19 +95,31 @@ internal sealed class RegistryStorage
         foreach (var segment in relativePath.Split('/'))
         {
             path = Path.Combine(path, segment);
-            switch (KindOf(path))
+            if (IsSymbolicLink(path))
             {
-                case EntryKind.Directory:
-                    continue;
-                case EntryKind.SymbolicLink:
-                    problems.Add(Unreadable(repository, path, SymlinkProblem(path)));
-                    return null;
-                default:
-                    return []; // absent, or a file where distribution keeps a directory: it finds nothing there either
+                problems.Add(Unreadable(repository, path, SymlinkProblem(path)));
+                return null;
             }
         }
 
+        // Absent, or a file where distribution keeps a directory: it finds nothing there either.
         return List(path, repository, problems, entriesAre);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> itself is a symbolic link: one readlink, no stat. What is not a link (a
+    /// directory, a file, nothing) is for the caller's next read to tell apart.
+    /// </summary>
+    public bool IsSymbolicLink(string path)
+    {
+        try
+        {
+            return FileSystem.DirectoryInfo.New(path).LinkTarget is not null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // cannot be a link one can follow; the read that comes next says what it is
+        }
     }
 
     /// <summary>Why a change to <paramref name="fullPath"/> must not be made: a component below the root that is a symbolic link, or null.</summary>

@@ -109,14 +109,14 @@ internal sealed class RepositoryReader
     private LinkRead Current(string tagDirectory, out string problemPath)
     {
         var current = Path.Combine(tagDirectory, "current");
-        var kind = _storage.KindOf(current);
-        problemPath = kind == EntryKind.SymbolicLink ? current : Path.Combine(current, "link");
-        return kind switch
+        if (_storage.IsSymbolicLink(current))
         {
-            EntryKind.SymbolicLink => new LinkRead(LinkState.Unreadable, null, _storage.SymlinkProblem(current)),
-            EntryKind.Directory => LinkFile.Read(_storage, Path.Combine(current, "link"), null, withModified: true),
-            _ => new LinkRead(LinkState.Missing, null, null),
-        };
+            problemPath = current;
+            return new LinkRead(LinkState.Unreadable, null, _storage.SymlinkProblem(current));
+        }
+
+        problemPath = Path.Combine(current, "link");
+        return LinkFile.Read(_storage, problemPath, null, withModified: true);
     }
 
     private LinkSet DigestLinks(string relativeDirectory, Action<string>? onValid, StorageEntry entriesAre = StorageEntry.Other) =>
