@@ -31,6 +31,9 @@ internal sealed class CorpusFacts
     /// <summary>BuildKit's registry cache in its index form: entries are layer blobs and a cacheconfig.</summary>
     public CorpusObject? BuildCache { get; set; }
 
+    /// <summary>The same cache as an image manifest (<c>image-manifest=true</c>), sharing the index form's layers.</summary>
+    public CorpusObject? BuildCacheManifest { get; set; }
+
     /// <summary>A tag pushed several times over.</summary>
     public CorpusObject? Overwritten { get; set; }
 

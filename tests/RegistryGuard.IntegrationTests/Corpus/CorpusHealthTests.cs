@@ -1,4 +1,4 @@
-using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.IntegrationTests.Corpus.Breakage;
 using Xunit.Abstractions;
 
 namespace RegistryGuard.IntegrationTests.Corpus;
@@ -16,6 +16,9 @@ public sealed class CorpusHealthTests(CorpusFixture corpus, ITestOutputHelper ou
 
         Assert.True(census.Repositories >= 100, census.ToString());
         Assert.True(census.MostTagsInOneRepository >= 250, census.ToString());
+        Assert.True(census.ManifestMediaTypes.Count >= 6, census.ToString()); // OCI and Docker, indexes and images, with and without mediaType
+        Assert.Contains("application/vnd.oci.image.layer.v1.tar+zstd", census.LayerMediaTypes.Keys);
+        Assert.Contains("application/vnd.buildkit.cacheconfig.v0", census.LayerMediaTypes.Keys);
     }
 
     [Theory]
@@ -23,37 +26,20 @@ public sealed class CorpusHealthTests(CorpusFixture corpus, ITestOutputHelper ou
     [InlineData(true)]
     public async Task Probe_reports_no_failure(bool deep)
     {
-        string[] arguments = ["probe", "--registry", corpus.Registry.Url.ToString(), "--output", "json", .. deep ? new[] { "--deep" } : []];
+        var report = await CorpusChecks.ProbeAsync(corpus.Registry, deep, output);
 
-        var result = await CliRunner.RunAsync(arguments);
-
-        var report = JsonReport.Parse(result.StandardOutput);
-        foreach (var finding in report.Findings)
-        {
-            output.WriteLine($"{finding.Severity} {finding.Kind} {finding.Repository}:{finding.Tag} parent={finding.Parent} digest={finding.Digest} {finding.Detail}");
-        }
-
-        Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Empty(report.Failures);
         Assert.Equal(corpus.Census!.Tags, report.SummaryInt("tags"));
     }
 
+    /// <summary>Interim: the strict form (no failure at all) is in <see cref="CorpusScanPendingTests"/>.</summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Scan_reports_no_failure(bool deep)
+    public async Task Scan_reports_no_failure_but_the_index_blob_entries_issue_12_fixes(bool deep)
     {
-        string[] arguments = ["scan", "--root", corpus.Registry.StorageRoot, "--output", "json", .. deep ? new[] { "--deep" } : []];
+        var report = await CorpusChecks.ScanAsync(corpus.Registry, deep, output);
 
-        var result = await CliRunner.RunAsync(arguments);
-
-        var report = JsonReport.Parse(result.StandardOutput);
-        foreach (var finding in report.Findings)
-        {
-            output.WriteLine($"{finding.Severity} {finding.Kind} {finding.Repository}:{finding.Tag} parent={finding.Parent} digest={finding.Digest} {finding.Detail}");
-        }
-
-        Assert.True(result.ExitCode == 0, result.StandardError);
-        Assert.Empty(report.Failures);
+        Assert.Empty(KnownScanDefects.SetAsideIndexBlobEntries(report.Failures, corpus.Registry.V2Root));
     }
 }

@@ -28,7 +28,8 @@ internal static class BuildKitCache
         session.Facts.BuildCache = new CorpusObject(Repository, "buildcache", index);
         List<Layer> dockerLayers = [Layers.Gzip("cache-docker-1", 512, Layers.DockerGzip), Layers.Gzip("cache-docker-2", 512, Layers.DockerGzip)];
         await session.TagAsync(Repository, "buildcache-docker", CacheIndex(dockerLayers, MediaTypes.DockerManifestList, Layers.DockerGzip));
-        await session.TagAsync(Repository, "buildcache-manifest", Manifests.Image(new ImageSpec(CacheConfig(layers), [.. layers.Select(Annotated)])));
+        var manifest = await session.TagAsync(Repository, "buildcache-manifest", Manifests.Image(new ImageSpec(CacheConfig(layers), [.. layers.Select(Annotated)])));
+        session.Facts.BuildCacheManifest = new CorpusObject(Repository, "buildcache-manifest", manifest);
     }
 
     private static ManifestArtifact CacheIndex(IReadOnlyList<Layer> layers, string mediaType, string layerType)
