@@ -17,7 +17,7 @@ internal sealed record PushTarget(Uri Gateway, GroupingKey Key)
         catch (PushgatewayException ex)
         {
             await Console.Error.WriteLineAsync("error: metrics push failed: " + ex.Message).ConfigureAwait(false);
-            return exitCode == ExitCodes.Clean ? ExitCodes.ReportingFailed : exitCode;
+            return ExitCodes.AfterFailedReport(exitCode);
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 using RegistryGuard.Metrics;
 using RegistryGuard.Scheduling;
 using RegistryGuard.Scheduling.Config;
@@ -40,7 +41,11 @@ internal static class ServeHost
         });
         await using var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/metrics", () => Results.Text(ExpositionFormat.ToText(SchedulerMetrics.From(scheduler.Snapshot())), ExpositionFormat.ContentType));
+        app.MapGet("/metrics", async context =>
+        {
+            context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
+            await SchedulerMetrics.From(scheduler.Snapshot()).CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        });
         app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(Status(scheduler.Snapshot()), Json), "application/json"));
 
         await app.StartAsync().ConfigureAwait(false);

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The run itself succeeded but reporting its result failed (a Pushgateway push, for example).</summary>
     public const int ReportingFailed = 4;
+
+    /// <summary>The exit code once reporting a run failed: a clean run becomes <see cref="ReportingFailed"/>, any other code stands.</summary>
+    public static int AfterFailedReport(int exitCode) => exitCode == Clean ? ReportingFailed : exitCode;
 }

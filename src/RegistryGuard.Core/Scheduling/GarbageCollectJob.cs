@@ -10,10 +10,6 @@ namespace RegistryGuard.Scheduling;
 /// </summary>
 public sealed class GarbageCollectJob : IScheduledJob
 {
-    public const string RunSuccess = "registryguard_gc_run_success";
-    public const string RunDuration = "registryguard_gc_run_duration_seconds";
-    public const string LastSuccess = "registryguard_gc_last_success_timestamp_seconds";
-
     private readonly string _command;
     private readonly string _registryConfig;
     private readonly bool _dryRun;
@@ -54,18 +50,8 @@ public sealed class GarbageCollectJob : IScheduledJob
             : Result(false, started, $"garbage-collect exited {result.ExitCode}: {lastLine}");
     }
 
-    private JobResult Result(bool success, long started, string summary)
-    {
-        var duration = _time.GetElapsedTime(started);
-        var always = new List<MetricFamily>
-        {
-            MetricFamily.Gauge(RunSuccess, "1 if the last garbage-collect exited 0.", success ? 1 : 0),
-            MetricFamily.Gauge(RunDuration, "Duration of the last garbage-collect in seconds.", duration.TotalSeconds),
-        };
-        var onSuccess = new List<MetricFamily>
-        {
-            MetricFamily.Gauge(LastSuccess, "Unix time at which the last successful garbage-collect finished.", _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0),
-        };
-        return new JobResult(success ? ExitCodes.Clean : ExitCodes.RegistryUnavailable, summary, new RunMetrics(always, onSuccess, success));
-    }
+    private JobResult Result(bool success, long started, string summary) => new(
+        success ? ExitCodes.Clean : ExitCodes.RegistryUnavailable,
+        summary,
+        GarbageCollectMetrics.From(success, _time.GetElapsedTime(started), _time.GetUtcNow()));
 }

@@ -231,6 +231,6 @@ public sealed class JobScheduler : IDisposable
 
         public JobRun? LastRun { get; set; }
 
-        public IReadOnlyList<MetricFamily>? Families { get; set; }
+        public IReadOnlyList<RunFamily>? Families { get; set; }
     }
 }

@@ -25,7 +25,7 @@ public sealed class PushingJob(IScheduledJob inner, PushgatewayClient gateway, G
         {
             return result with
             {
-                ExitCode = result.ExitCode == ExitCodes.Clean ? ExitCodes.ReportingFailed : result.ExitCode,
+                ExitCode = ExitCodes.AfterFailedReport(result.ExitCode),
                 Summary = $"{result.Summary}; metrics push failed: {ex.Message}",
             };
         }

@@ -10,7 +10,7 @@ namespace RegistryGuard.Scheduling;
 /// <summary>Turns a validated config into scheduled jobs.</summary>
 public static class ServeJobFactory
 {
-    public const string GarbageCollectJobName = "registryguard-gc";
+    public const string GarbageCollectJobName = GarbageCollectMetrics.DefaultJob;
 
     public static IReadOnlyList<ScheduledJob> Create(ServeConfig config, TimeProvider timeProvider, PushgatewayClient? gateway = null)
     {

@@ -1,11 +1,19 @@
 using System.Globalization;
 using System.Text;
 
-namespace RegistryGuard.IntegrationTests.Infrastructure;
+namespace RegistryGuard.Testing;
 
 /// <summary>One sample line of a scraped text exposition, label values unescaped: an independent reader for assertions.</summary>
 internal sealed record ScrapedSample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
 {
+    /// <summary>The samples <paramref name="registry"/> exports now.</summary>
+    public static async Task<IReadOnlyList<ScrapedSample>> CollectAsync(Prometheus.CollectorRegistry registry)
+    {
+        using var text = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(text);
+        return Parse(Encoding.UTF8.GetString(text.ToArray()));
+    }
+
     public static IReadOnlyList<ScrapedSample> Parse(string text)
     {
         var samples = new List<ScrapedSample>();
