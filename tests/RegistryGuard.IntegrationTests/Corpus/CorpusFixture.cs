@@ -17,14 +17,14 @@ public sealed class CorpusFixture : IAsyncLifetime
 
     internal CorpusCensus? Census { get; private set; }
 
-    /// <summary>Wall time of the build: pushes, uploads, garbage-collect (not the registry's start).</summary>
-    internal TimeSpan BuildTime { get; private set; }
+    /// <summary>Wall time of the build (pushes, uploads, garbage-collect; not the registry's start) and of each step.</summary>
+    internal IReadOnlyDictionary<string, TimeSpan> BuildTimings { get; private set; } = new Dictionary<string, TimeSpan>();
 
     public async Task InitializeAsync()
     {
         _registry = await StartAllowingForeignLayersAsync();
         _workDirectory = Directory.CreateTempSubdirectory("registryguard-corpus-").FullName;
-        (Facts, BuildTime) = await CorpusBuild.RunAsync(_registry, _workDirectory);
+        (Facts, BuildTimings) = await CorpusBuild.RunAsync(_registry, _workDirectory);
         Census = CorpusCensus.Read(_registry.V2Root);
     }
 
