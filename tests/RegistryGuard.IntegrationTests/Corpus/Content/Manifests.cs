@@ -11,17 +11,7 @@ internal static class Manifests
         var docker = spec.SizeBeforeDigest ?? spec.MediaType == MediaTypes.DockerManifest;
         var bytes = ManifestJson.Document(spec.Style, w =>
         {
-            w.WriteNumber("schemaVersion", 2);
-            if (spec.WriteMediaType)
-            {
-                w.WriteString("mediaType", spec.MediaType);
-            }
-
-            if (spec.ArtifactType is not null)
-            {
-                w.WriteString("artifactType", spec.ArtifactType);
-            }
-
+            Header(w, spec.WriteMediaType ? spec.MediaType : null, spec.ArtifactType);
             w.WritePropertyName("config");
             ManifestJson.Descriptor(w, new DescriptorSpec(spec.Config.MediaType, spec.Config.Digest, spec.Config.Size), docker);
             w.WriteStartArray("layers");
@@ -48,17 +38,7 @@ internal static class Manifests
         var docker = spec.SizeBeforeDigest ?? spec.MediaType == MediaTypes.DockerManifestList;
         var bytes = ManifestJson.Document(spec.Style, w =>
         {
-            w.WriteNumber("schemaVersion", 2);
-            if (spec.WriteMediaType)
-            {
-                w.WriteString("mediaType", spec.MediaType);
-            }
-
-            if (spec.ArtifactType is not null)
-            {
-                w.WriteString("artifactType", spec.ArtifactType);
-            }
-
+            Header(w, spec.WriteMediaType ? spec.MediaType : null, spec.ArtifactType);
             w.WriteStartArray("manifests");
             foreach (var entry in spec.Entries)
             {
@@ -71,5 +51,19 @@ internal static class Manifests
         var blobs = spec.Entries.Select(e => e.Blob).OfType<BlobContent>().DistinctBy(b => b.Digest).ToList();
         var children = spec.Entries.Select(e => e.Manifest).OfType<ManifestArtifact>().DistinctBy(m => m.Digest).ToList();
         return new ManifestArtifact(spec.MediaType, bytes, blobs, children);
+    }
+
+    private static void Header(System.Text.Json.Utf8JsonWriter writer, string? mediaType, string? artifactType)
+    {
+        writer.WriteNumber("schemaVersion", 2);
+        if (mediaType is not null)
+        {
+            writer.WriteString("mediaType", mediaType);
+        }
+
+        if (artifactType is not null)
+        {
+            writer.WriteString("artifactType", artifactType);
+        }
     }
 }
