@@ -1,4 +1,5 @@
 using RegistryGuard.IntegrationTests.Corpus.Breakage;
+using RegistryGuard.Registry;
 using Xunit.Abstractions;
 
 namespace RegistryGuard.IntegrationTests.Corpus;
@@ -8,7 +9,7 @@ namespace RegistryGuard.IntegrationTests.Corpus;
 public sealed class CorpusHealthTests(CorpusFixture corpus, ITestOutputHelper output)
 {
     [Fact]
-    public void The_corpus_holds_what_real_registries_hold()
+    public async Task The_corpus_holds_what_real_registries_hold()
     {
         var census = corpus.Census!;
         foreach (var (step, time) in corpus.BuildTimings.OrderBy(t => t.Value))
@@ -23,6 +24,13 @@ public sealed class CorpusHealthTests(CorpusFixture corpus, ITestOutputHelper ou
         Assert.True(census.ManifestMediaTypes.Count >= 6, census.ToString()); // OCI and Docker, indexes and images, with and without mediaType
         Assert.Contains("application/vnd.oci.image.layer.v1.tar+zstd", census.LayerMediaTypes.Keys);
         Assert.Contains("application/vnd.buildkit.cacheconfig.v0", census.LayerMediaTypes.Keys);
+
+        // Every crafted tag resolves to exactly what was pushed there last (deleted ones are gone).
+        using var client = new RegistryClient(new RegistryClientOptions(corpus.Registry.Url));
+        foreach (var ((repository, tag), digest) in corpus.Facts.Tags)
+        {
+            Assert.Equal((RegistryGuard.Oci.Digest?)digest, await client.ResolveAsync(repository, tag, CancellationToken.None));
+        }
     }
 
     [Theory]
