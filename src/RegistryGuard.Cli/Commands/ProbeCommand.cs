@@ -18,12 +18,16 @@ internal static class ProbeCommand
         {
             Description = "Keeps the catalog size between runs: a catalog below half of the last count, or empty, is catalog_shrunk.",
         };
+        var upstreamState = new Option<FileInfo?>("--upstream-state")
+        {
+            Description = "With --pull-through: keeps since when a cache's upstream has been unreachable, between runs.",
+        };
         var connection = new ConnectionOptions();
         var settings = new ProbeSettings();
         var push = new PushOptions(ProbeMetrics.DefaultJob);
         var command = new Command("probe", "Walk the whole registry over HTTP: every tag, index child, config and layer.")
         {
-            registry, shard, expectAuth, minRepositories, stateFile,
+            registry, shard, expectAuth, minRepositories, stateFile, upstreamState,
         };
         connection.AddTo(command);
         settings.AddTo(command);
@@ -48,6 +52,7 @@ internal static class ProbeCommand
                 ExpectAuth = parse.GetValue(expectAuth),
                 MinRepositories = parse.GetValue(minRepositories),
                 CatalogStateFile = parse.GetValue(stateFile)?.FullName,
+                UpstreamStateFile = parse.GetValue(upstreamState)?.FullName,
             };
 
             var pushTarget = push.Build(parse, url, probeOptions.Shard);

@@ -16,7 +16,7 @@ internal sealed class ProbeSettings
 
     public Option<string[]> PullThrough { get; } = new("--pull-through")
     {
-        Description = "Pull-through cache: missing index children are informational. Alone: the whole registry; with GLOB: matching repositories (repeatable).",
+        Description = "Pull-through cache (alone: the whole registry; GLOB: matching repositories, repeatable). probe never walks it (a walk makes a cache fetch and store) and checks its upstream instead; verify: missing index children are informational.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -54,6 +54,7 @@ public static class ServeJobFactory
             DeepBudgetBytes = budget,
             DeepStateFile = options.GetValueOrDefault("deep_state"),
             PullThrough = registry.PullThrough,
+            UpstreamStateFile = options.GetValueOrDefault("upstream_state"),
             Shard = shard,
         };
         var timeout = TimeSpan.FromSeconds(Int(options, "timeout_seconds", 30));
