@@ -64,7 +64,7 @@ internal sealed class UpstreamChecks(IReadOnlyList<GlobPattern> patterns)
                     break;
                 case UpstreamState.Unreachable:
                     var remembered = outages.TryGetValue(pattern, out var since);
-                    since = remembered ? since : runStarted;
+                    since = remembered ? since : DateTimeOffset.FromUnixTimeSeconds(runStarted.ToUnixTimeSeconds()); // what the state file keeps
                     outages[pattern] = since;
                     statuses.Add(new UpstreamStatus(pattern, repository, verdict, since));
                     report(Finding(pattern, verdict, since, remembered, stateFile is not null));
