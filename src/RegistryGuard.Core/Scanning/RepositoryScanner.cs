@@ -146,7 +146,9 @@ internal sealed class RepositoryScanner
             {
                 if ((_revisionsComplete && !_revisions.Contains(hex)) || _context.Blobs.Presence(hex) == BlobPresence.Absent)
                 {
-                    Add(FindingKind.DanglingTagHistory, tag, null, hex, "tag history entry whose manifest is gone; never served, harmless");
+                    _context.Add(new Finding(FindingKind.DanglingTagHistory, _name, tag, null, "sha256:" + hex,
+                        "tag history entry whose manifest is gone; never served, harmless" + (_pullThrough ? " (pull-through cache: expired or never stored)" : ""))
+                    { Severity = _pullThrough ? Severity.Info : FindingKind.DanglingTagHistory.DefaultSeverity() });
                 }
             });
         }
