@@ -33,19 +33,19 @@ public static class ProbeMetrics
     /// Pull-through caches: "upstream down" (this gauge 0) is a different page from "cache broken" (scan's findings)
     /// and "cache down" (<see cref="CatalogAccessible"/> 0). Only checks that got an answer are published.
     /// </summary>
-    private static IEnumerable<MetricFamily> PullThroughFamilies(IReadOnlyList<UpstreamStatus> upstreams)
+    private static IEnumerable<RunFamily> PullThroughFamilies(IReadOnlyList<UpstreamStatus> upstreams)
     {
         var checkedOnes = upstreams.Where(u => u.State is UpstreamState.Reachable or UpstreamState.Unreachable).ToList();
         if (checkedOnes.Count > 0)
         {
-            yield return MetricFamily.Gauge(UpstreamReachable, "1 if the pull-through cache's upstream answered the last run's check, 0 if the cache cannot fetch from it.", "repositories",
+            yield return RunFamily.Gauge(UpstreamReachable, "1 if the pull-through cache's upstream answered the last run's check, 0 if the cache cannot fetch from it.", "repositories",
                 checkedOnes.Select(u => KeyValuePair.Create(u.Pattern, u.State == UpstreamState.Reachable ? 1.0 : 0.0)));
         }
 
         var down = checkedOnes.Where(u => u is { State: UpstreamState.Unreachable, Since: not null }).ToList();
         if (down.Count > 0)
         {
-            yield return MetricFamily.Gauge(UpstreamUnreachableSince, "Unix time since which the pull-through cache's upstream has been unreachable (present only while it is).", "repositories",
+            yield return RunFamily.Gauge(UpstreamUnreachableSince, "Unix time since which the pull-through cache's upstream has been unreachable (present only while it is).", "repositories",
                 down.Select(u => KeyValuePair.Create(u.Pattern, u.Since!.Value.ToUnixTimeSeconds() * 1.0)));
         }
     }
@@ -56,12 +56,12 @@ public static class ProbeMetrics
         var summary = report.Summary;
         var finishedAt = summary.StartedAt + summary.Duration;
         var completed = report.FatalError is null;
-        var always = new List<MetricFamily>
+        var always = new List<RunFamily>
         {
-            MetricFamily.Gauge(CatalogAccessible, "1 if the registry and its catalog could be read by the last run, else 0.", summary.CatalogAccessible ? 1 : 0),
-            MetricFamily.Gauge(RunSuccess, "1 if the last run completed (findings or not), 0 if it could not read the registry.", completed ? 1 : 0),
-            MetricFamily.Gauge(RunDuration, "Wall-clock duration of the last run in seconds.", summary.Duration.TotalSeconds),
-            MetricFamily.Gauge(ObjectsChecked, "Objects the last run checked, by type.", "type", new Dictionary<string, double>
+            RunFamily.Gauge(CatalogAccessible, "1 if the registry and its catalog could be read by the last run, else 0.", summary.CatalogAccessible ? 1 : 0),
+            RunFamily.Gauge(RunSuccess, "1 if the last run completed (findings or not), 0 if it could not read the registry.", completed ? 1 : 0),
+            RunFamily.Gauge(RunDuration, "Wall-clock duration of the last run in seconds.", summary.Duration.TotalSeconds),
+            RunFamily.Gauge(ObjectsChecked, "Objects the last run checked, by type.", "type", new Dictionary<string, double>
             {
                 ["repositories"] = summary.Repositories,
                 ["tags"] = summary.Tags,
@@ -71,11 +71,11 @@ public static class ProbeMetrics
             }),
         };
         var kinds = Kinds.Union(summary.FailuresByKind.Keys).OrderBy(k => k.WireName(), StringComparer.Ordinal);
-        var onlyWhenCompleted = new List<MetricFamily>
+        var onlyWhenCompleted = new List<RunFamily>
         {
-            MetricFamily.Gauge(Failures, "Failure-severity findings of the last completed run, by kind (0 when clean).", "kind",
+            RunFamily.Gauge(Failures, "Failure-severity findings of the last completed run, by kind (0 when clean).", "kind",
                 kinds.Select(k => KeyValuePair.Create(k.WireName(), (double)summary.FailuresByKind.GetValueOrDefault(k)))),
-            MetricFamily.Gauge(LastSuccess, "Unix time at which the last completed run finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
+            RunFamily.Gauge(LastSuccess, "Unix time at which the last completed run finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
         };
         onlyWhenCompleted.AddRange(PullThroughFamilies(summary.Upstreams));
         return new RunMetrics(always, onlyWhenCompleted, completed);
