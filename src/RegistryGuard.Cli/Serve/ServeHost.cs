@@ -22,8 +22,7 @@ internal static class ServeHost
 
     public static async Task<int> RunAsync(ServeConfig config, TextWriter log)
     {
-        using var gateway = config.Pushgateway is null ? null : new PushgatewayClient(config.Pushgateway);
-        var jobs = ServeJobFactory.Create(config, TimeProvider.System, gateway);
+        var jobs = ServeJobFactory.Create(config, TimeProvider.System);
         using var scheduler = new JobScheduler(jobs, TimeProvider.System, e => Log(log, e));
 
         var builder = WebApplication.CreateSlimBuilder();

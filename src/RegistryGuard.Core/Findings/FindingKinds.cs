@@ -27,6 +27,7 @@ public static class FindingKinds
         [FindingKind.UnreadablePath] = new("unreadable_path", Severity.Failure, "a path the scan could not read or refused to follow (permissions, symlink out of the root)"),
         [FindingKind.UnauthenticatedAccess] = new("unauthenticated_access", Severity.Failure, "the registry answered without credentials although auth was expected"),
         [FindingKind.CatalogShrunk] = new("catalog_shrunk", Severity.Failure, "the catalog has fewer repositories than expected (empty catalog, stale upstream)"),
+        [FindingKind.UpstreamUnreachable] = new("upstream_unreachable", Severity.Warning, "a pull-through cache cannot fetch from its upstream (refused, timeout, DNS, TLS, or the upstream refusing or rate-limiting the cache): cached content is still served, anything not cached fails; not an integrity failure"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, FindingKind> ByWireName =

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RegistryGuard.Findings;
 using RegistryGuard.Oci;
+using RegistryGuard.Probing.PullThrough;
 using RegistryGuard.Registry;
 using RegistryGuard.Telemetry;
 
@@ -48,6 +49,8 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         string? fatal = null;
         var listed = 0;
+        var cached = 0;
+        var upstreams = new UpstreamChecks(options.PullThrough);
         await run.ExecuteAsync(
             async ct =>
             {
@@ -60,6 +63,11 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                         {
                             run.Graph.Standalone.Enqueue(new Finding(FindingKind.InvalidName, Sanitize(repository), null, null, null,
                                 "the catalog lists a name outside the repository grammar; not probed"));
+                        }
+                        else if (options.IsPullThrough(repository))
+                        {
+                            upstreams.Listed(repository);
+                            cached += options.Shard.Contains(repository) ? 1 : 0;
                         }
                         else if (options.Shard.Contains(repository))
                         {
@@ -74,13 +82,16 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             },
             cancellationToken).ConfigureAwait(false);
 
+        IReadOnlyList<UpstreamStatus> upstreamStatuses = [];
         if (fatal is null)
         {
             CheckCatalogSize(run, listed);
+            upstreamStatuses = await upstreams.RunAsync(client, options.Shard, options.UpstreamStateFile, started,
+                run.Graph.Standalone.Enqueue, Warnings, cancellationToken).ConfigureAwait(false);
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
-        return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal);
+        return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal, (cached, upstreamStatuses));
     }
 
     private async Task CheckAuthIsEnforcedAsync(Run run, CancellationToken cancellationToken)
@@ -155,7 +166,8 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         return Report(run, started, timestamp, catalogAccessible: true, fatal: null);
     }
 
-    private ProbeReport Report(Run run, DateTimeOffset started, long timestamp, bool catalogAccessible, string? fatal)
+    private ProbeReport Report(Run run, DateTimeOffset started, long timestamp, bool catalogAccessible, string? fatal,
+        (int Repositories, IReadOnlyList<UpstreamStatus> Upstreams) pullThrough = default)
     {
         var findings = ProbeFindings.Derive(run.Graph, options.IsPullThrough);
         var failures = findings.Where(f => f.Severity == Severity.Failure).GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
@@ -173,6 +185,8 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             BytesHashed = Counters.BytesHashed,
             Requests = client.RequestCount,
             FailuresByKind = failures,
+            PullThroughRepositories = pullThrough.Repositories,
+            Upstreams = pullThrough.Upstreams ?? [],
         };
         ProbeInstruments.Record(summary);
         return new ProbeReport(summary, findings, fatal);

@@ -1,5 +1,5 @@
+using RegistryGuard.Common;
 using RegistryGuard.Metrics;
-using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Scheduling;
 

@@ -86,27 +86,6 @@ public sealed class ProberTests
     }
 
     [Fact]
-    public async Task Missing_children_of_a_pull_through_cache_are_informational()
-    {
-        var child = Digest.Sha256Of([1]);
-        var index = Utf8($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{child}}","size":5}]}""");
-        var routes = new Dictionary<string, (HttpStatusCode, byte[])>
-        {
-            ["GET /v2/"] = (HttpStatusCode.OK, Utf8("{}")),
-            ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("""{"repositories":["dockerhub/library/nginx"]}""")),
-            ["GET /v2/dockerhub/library/nginx/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"tags":["1.27"]}""")),
-            ["GET /v2/dockerhub/library/nginx/manifests/1.27"] = (HttpStatusCode.OK, index),
-        };
-
-        var strict = await ProberFor(routes).ProbeRegistryAsync(CancellationToken.None);
-        var cache = await ProberFor(routes, new ProbeOptions { PullThrough = [new("dockerhub/**")] }).ProbeRegistryAsync(CancellationToken.None);
-
-        Assert.Equal(1, strict.ExitCode);
-        Assert.Equal(0, cache.ExitCode);
-        Assert.Equal(Severity.Info, Assert.Single(cache.Findings).Severity);
-    }
-
-    [Fact]
     public async Task Index_entries_that_are_blobs_are_checked_under_blobs_not_manifests()
     {
         // BuildKit's registry cache: registry 2.8 answers 500 for these entries under /manifests/.
