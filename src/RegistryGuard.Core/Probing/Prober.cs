@@ -464,35 +464,35 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 return;
             }
 
-            switch (manifest.Kind)
+            if (manifest.Kind == ManifestKind.Schema1)
             {
-                case ManifestKind.Schema1:
-                    node.AddIssue(new Issue(FindingKind.UnreadableManifest, $"{manifest.MediaType}: Docker schema1 is obsolete; reported, not followed"));
-                    return;
-                case ManifestKind.Index:
-                    node.Children = [.. manifest.Manifests.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
-                    foreach (var child in node.Children)
-                    {
-                        var childNode = new ManifestNode();
-                        if (graph.Manifests.TryAdd(child.Digest, childNode))
-                        {
-                            Enqueue(new ManifestWork(graph, child.Digest, childNode));
-                        }
-                    }
+                node.AddIssue(new Issue(FindingKind.UnreadableManifest, $"{manifest.MediaType}: Docker schema1 is obsolete; reported, not followed"));
+                return;
+            }
 
-                    return;
-                default:
-                    node.Blobs = [.. manifest.Blobs.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
-                    foreach (var blob in node.Blobs.Where(b => !b.Foreign))
+            if (manifest.Kind == ManifestKind.Index)
+            {
+                // Only entries that are manifests (IndexEntry): the others are blobs, HEADed below like layers.
+                node.Children = [.. manifest.ChildManifests.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
+                foreach (var child in node.Children)
+                {
+                    var childNode = new ManifestNode();
+                    if (graph.Manifests.TryAdd(child.Digest, childNode))
                     {
-                        var blobNode = new BlobNode();
-                        if (graph.Blobs.TryAdd(blob.Digest, blobNode))
-                        {
-                            Enqueue(new BlobWork(graph, blob.Digest, blobNode));
-                        }
+                        Enqueue(new ManifestWork(graph, child.Digest, childNode));
                     }
+                }
+            }
 
-                    return;
+            // An image's config and layers, and an index's entries that are blobs (BuildKit's cache): HEAD under /blobs/.
+            node.Blobs = [.. manifest.Blobs.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
+            foreach (var blob in node.Blobs.Where(b => !b.Foreign))
+            {
+                var blobNode = new BlobNode();
+                if (graph.Blobs.TryAdd(blob.Digest, blobNode))
+                {
+                    Enqueue(new BlobWork(graph, blob.Digest, blobNode));
+                }
             }
         }
 
