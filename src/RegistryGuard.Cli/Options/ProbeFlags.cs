@@ -25,6 +25,11 @@ internal sealed class ProbeFlags
         Description = "Keeps the catalog size between runs: a catalog below half of the last count, or empty, is catalog_shrunk.",
     };
 
+    public Option<FileInfo?> UpstreamState { get; } = new("--upstream-state")
+    {
+        Description = "With --pull-through: keeps since when a cache's upstream has been unreachable, between runs.",
+    };
+
     public Option<ReportFormat> Output { get; } = OutputFlag.Create();
 
     public void AddTo(Command command)
@@ -34,6 +39,7 @@ internal sealed class ProbeFlags
         command.Add(ExpectAuth);
         command.Add(MinRepositories);
         command.Add(StateFile);
+        command.Add(UpstreamState);
         _connection.AddTo(command);
         _walk.AddTo(command);
         command.Add(Output);
@@ -59,6 +65,7 @@ internal sealed class ProbeFlags
             ExpectAuth = parse.GetValue(ExpectAuth),
             MinRepositories = parse.GetValue(MinRepositories),
             CatalogStateFile = parse.GetValue(StateFile)?.FullName,
+            UpstreamStateFile = parse.GetValue(UpstreamState)?.FullName,
             Push = _push.Map(parse),
         };
     }

@@ -32,4 +32,7 @@ public enum FindingKind
     // Auth posture and catalog health (probe).
     UnauthenticatedAccess,
     CatalogShrunk,
+
+    // Pull-through caches (probe).
+    UpstreamUnreachable,
 }

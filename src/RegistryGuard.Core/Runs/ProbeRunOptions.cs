@@ -22,6 +22,9 @@ public sealed record ProbeRunOptions(RegistryConnection Connection)
     /// <summary>Keeps the catalog size between runs: a catalog below half of the last count, or empty, is <c>catalog_shrunk</c>.</summary>
     public string? CatalogStateFile { get; init; }
 
+    /// <summary>With pull-through caches: keeps since when each one's upstream has been unreachable, between runs.</summary>
+    public string? UpstreamStateFile { get; init; }
+
     public PushSettings? Push { get; init; }
 
     internal ProbeOptions ToProbeOptions() => Walk.ToProbeOptions(Connection) with
@@ -30,5 +33,6 @@ public sealed record ProbeRunOptions(RegistryConnection Connection)
         ExpectAuth = ExpectAuth,
         MinRepositories = MinRepositories,
         CatalogStateFile = CatalogStateFile,
+        UpstreamStateFile = UpstreamStateFile,
     };
 }

@@ -16,7 +16,7 @@ public static class ServeConfigLoader
     /// <summary>Job types and the options each accepts.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> JobOptions { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        ["probe"] = new HashSet<string>(StringComparer.Ordinal) { "deep", "deep_budget", "deep_state", "concurrency", "timeout_seconds", "retries", "shard" },
+        ["probe"] = new HashSet<string>(StringComparer.Ordinal) { "deep", "deep_budget", "deep_state", "concurrency", "timeout_seconds", "retries", "shard", "upstream_state" },
         ["gc"] = new HashSet<string>(StringComparer.Ordinal) { "command", "config", "dry_run", "timeout_minutes" },
         ["scan"] = new HashSet<string>(StringComparer.Ordinal) { "fix", "deep", "upload_age", "concurrency", "journal_dir" },
         ["prune"] = new HashSet<string>(StringComparer.Ordinal)

@@ -1,6 +1,6 @@
 using System.IO.Abstractions;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using RegistryGuard.Oci;
 
 namespace RegistryGuard.Storage.Journaling;

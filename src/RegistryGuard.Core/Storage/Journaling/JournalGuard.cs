@@ -1,5 +1,3 @@
-
-
 namespace RegistryGuard.Storage.Journaling;
 
 /// <summary>

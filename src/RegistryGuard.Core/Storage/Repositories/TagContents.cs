@@ -1,5 +1,3 @@
-
-
 namespace RegistryGuard.Storage.Repositories;
 
 /// <summary>One directory under <c>_manifests/tags</c>.</summary>
