@@ -1,6 +1,7 @@
 using System.Globalization;
 using RegistryGuard.Common;
 using RegistryGuard.Probing;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using RegistryGuard.Runs;
 using RegistryGuard.Scheduling.Config;

@@ -1,6 +1,7 @@
 using System.Text;
 using RegistryGuard.Oci;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Inventory;
 
 namespace RegistryGuard.Tests.Pruning;
 

@@ -310,10 +310,10 @@ public static class ServeConfigLoader
             var full = Path.GetFullPath(policy, baseDirectory);
             try
             {
-                Pruning.PruneConfigLoader.Load(full);
+                Pruning.Planning.PruneConfigLoader.Load(full);
                 options["config"] = full;
             }
-            catch (Exception ex) when (ex is Pruning.PruneConfigException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is Pruning.Planning.PruneConfigException or IOException or UnauthorizedAccessException)
             {
                 errors.Add(map.MarkOf("config"), path + ".config", ex.Message);
             }
