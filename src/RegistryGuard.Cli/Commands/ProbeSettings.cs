@@ -22,6 +22,8 @@ internal sealed class ProbeSettings
 
     public Option<ReportFormat> Output { get; } = new("--output", "-o") { Description = "text or json.", DefaultValueFactory = _ => ReportFormat.Text };
 
+    public SignatureSettings Signatures { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Add(Deep);
@@ -29,6 +31,7 @@ internal sealed class ProbeSettings
         command.Add(DeepState);
         command.Add(PullThrough);
         command.Add(Output);
+        Signatures.AddTo(command);
     }
 
     public ProbeOptions Build(ParseResult parse, int concurrency, Uri registry)
@@ -49,6 +52,7 @@ internal sealed class ProbeSettings
             DeepBudgetBytes = budget,
             DeepStateFile = parse.GetValue(DeepState)?.FullName ?? (budget is null ? null : DefaultDeepState(registry)),
             PullThrough = [.. pullThrough.Select(g => new GlobPattern(g))],
+            Signatures = Signatures.Build(parse),
         };
     }
 

@@ -18,7 +18,7 @@ internal static class VerifyCommand
         var connection = new ConnectionOptions();
         var settings = new ProbeSettings();
         var push = new PushOptions(VerifyJob);
-        var command = new Command("verify", "Walk one image (index, children, configs, layers): the CI post-push check. Exit 1 if anything is broken.")
+        var command = new Command("verify", "Walk one image (index, children, configs, layers): the CI post-push check. Exit 1 if anything is broken; with --cosign-key, also if the image has no valid signature.")
         {
             reference, plainHttp,
         };
@@ -40,7 +40,8 @@ internal static class VerifyCommand
             var clientOptions = connection.Build(parse, image.Registry);
             var pushTarget = push.Build(parse, image.Registry, Shard.Whole);
             using var client = new RegistryClient(clientOptions);
-            var prober = new Prober(client, settings.Build(parse, clientOptions.Concurrency, image.Registry));
+            var probeOptions = settings.Build(parse, clientOptions.Concurrency, image.Registry);
+            var prober = new Prober(client, probeOptions with { Signatures = probeOptions.Signatures?.RequiredEverywhere() });
             var report = await prober.VerifyAsync(image.Repository, image.Reference, ct).ConfigureAwait(false);
             var exitCode = ProbeCommand.Emit(report, prober, parse.GetValue(settings.Output));
             return pushTarget is null ? exitCode : await pushTarget.PushAsync(ProbeMetrics.From(report), exitCode, ct).ConfigureAwait(false);

@@ -24,6 +24,7 @@ public static class ProbeMetrics
     [
         FindingKind.MissingManifest, FindingKind.MissingBlob, FindingKind.SizeMismatch, FindingKind.DigestMismatch,
         FindingKind.UnreadableManifest, FindingKind.Unreachable, FindingKind.AccessDenied, FindingKind.InvalidName,
+        FindingKind.UnsignedImage, FindingKind.InvalidSignature,
     ];
 
     public static RunMetrics From(ProbeReport report)

@@ -40,7 +40,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             return Fatal(started, timestamp, Unavailable(ex));
         }
 
-        var run = new Run(this);
+        var run = new Run(this) { TagsListed = true };
         if (options.ExpectAuth)
         {
             await CheckAuthIsEnforcedAsync(run, cancellationToken).ConfigureAwait(false);
@@ -80,6 +80,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal);
     }
 
@@ -152,6 +153,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: true, fatal: null);
     }
 
@@ -173,6 +175,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             BytesHashed = Counters.BytesHashed,
             Requests = client.RequestCount,
             FailuresByKind = failures,
+            Signatures = run.Graph.Signatures,
         };
         ProbeInstruments.Record(summary);
         return new ProbeReport(summary, findings, fatal);
@@ -266,6 +269,9 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         public ProbeGraph Graph { get; } = new();
 
+        /// <summary>True when repositories are walked from their tag lists (probe), false for one reference (verify).</summary>
+        public bool TagsListed { get; init; }
+
         private RegistryClient Client => owner.Client;
 
         private ProbeCounters Counters => owner.Counters;
@@ -315,6 +321,11 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         /// still has to hash its blobs.</summary>
         private void Complete(RepositoryGraph repository)
         {
+            if (owner.Options.Signatures is not null)
+            {
+                Graph.Signed.Enqueue(ProbeSignatures.Subjects(repository, TagsListed));
+            }
+
             if (owner.Options.Deep)
             {
                 Graph.Kept.Enqueue(repository);

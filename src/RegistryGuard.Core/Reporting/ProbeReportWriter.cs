@@ -25,6 +25,11 @@ public static class ProbeReportWriter
             output.WriteLine(string.Create(inv, $"deep: {s.BlobsHashed} blobs hashed, {ByteSize.Format(s.BytesHashed)} read"));
         }
 
+        if (s.Signatures is { } signed)
+        {
+            output.WriteLine(SignatureText.Summary(signed));
+        }
+
         if (report.FatalError is not null)
         {
             output.WriteLine("ERROR: the registry could not be read: " + report.FatalError);
@@ -61,6 +66,11 @@ public static class ProbeReportWriter
         FindingJson.WriteCountsByKind(writer, "failures_by_kind", s.FailuresByKind);
         writer.WriteString("error", report.FatalError);
         writer.WriteNumber("exit_code", report.ExitCode);
+        if (s.Signatures is { } signed)
+        {
+            SignatureText.WriteJson(writer, signed);
+        }
+
         writer.WriteEndObject();
         FindingJson.WriteArray(writer, "findings", report.Findings);
         writer.WriteEndObject();
