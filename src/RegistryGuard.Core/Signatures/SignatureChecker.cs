@@ -29,7 +29,7 @@ public sealed class SignatureChecker(RegistryClient client, IReadOnlyList<Cosign
         {
             if (await TryGetAsync(repository, signatureTag, null, cancellationToken).ConfigureAwait(false) is { } tagged)
             {
-                found.Add(("tag " + signatureTag, tagged.Manifest, tagged.Problem));
+                found.Add(("tag " + Short(signatureTag), tagged.Manifest, tagged.Problem));
             }
         }
 
@@ -159,5 +159,6 @@ public sealed class SignatureChecker(RegistryClient client, IReadOnlyList<Cosign
         }
     }
 
+    /// <summary><c>sha256-&lt;12 hex&gt;….sig</c>: the full digest is on the finding already.</summary>
     private static string Short(string tag) => tag.Length > 20 ? tag[..19] + "….sig" : tag;
 }
