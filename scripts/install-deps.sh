@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the demo drive, only when they are missing.
 # Debian packages: docker-registry (CNCF Distribution 2.8), skopeo, apache2-utils (htpasswd),
-# prometheus-pushgateway, prometheus (promtool), systemd (systemd-analyze verify of the units),
+# prometheus-pushgateway, prometheus (promtool), systemd (systemd-analyze verify of the units), openssl (signs the
+# cosign-format test signatures),
 # npm (installs dockerfilelint for scripts/lint-dockerfile.sh).
 set -euo pipefail
 declare -A package_of=(
@@ -12,6 +13,7 @@ declare -A package_of=(
   [promtool]=prometheus
   [systemd-analyze]=systemd
   [npm]=npm
+  [openssl]=openssl
 )
 wanted=("$@")
 [ ${#wanted[@]} -eq 0 ] && wanted=("${!package_of[@]}")

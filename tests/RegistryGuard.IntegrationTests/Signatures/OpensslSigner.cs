@@ -8,7 +8,7 @@ namespace RegistryGuard.IntegrationTests.Signatures;
 
 /// <summary>
 /// Makes cosign key-based signatures with openssl, an implementation independent of RegistryGuard's: a key pair from
-/// <c>openssl ecparam -genkey</c> (cosign generate-key-pair's P-256) or <c>openssl genrsa</c>, the public key as
+/// <c>openssl ecparam -genkey</c> (cosign generate-key-pair's P-256) or <c>openssl genpkey -algorithm RSA</c>, the public key as
 /// cosign.pub (PEM SubjectPublicKeyInfo), and <c>openssl dgst -sha256 -sign</c> over the payload bytes (ASN.1 DER).
 /// </summary>
 internal sealed class OpensslSigner : IDisposable
@@ -33,7 +33,7 @@ internal sealed class OpensslSigner : IDisposable
     public static Task<OpensslSigner> EcdsaAsync(string curve = "prime256v1") =>
         CreateAsync(["ecparam", "-name", curve, "-genkey", "-noout"], ["ec", "-pubout"]);
 
-    public static Task<OpensslSigner> RsaAsync() => CreateAsync(["genrsa", "2048"], ["rsa", "-pubout"]);
+    public static Task<OpensslSigner> RsaAsync() => CreateAsync(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"], ["pkey", "-pubout"]);
 
     public async Task<string> SignAsync(byte[] payload)
     {
