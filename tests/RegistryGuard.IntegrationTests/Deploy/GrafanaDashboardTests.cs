@@ -21,7 +21,7 @@ public sealed class GrafanaDashboardTests
     {
         var titles = Panels().Select(p => p.GetProperty("title").GetString()).ToList();
 
-        foreach (var title in new[] { "Broken references by kind", "Last successful run (age)", "Run duration", "Objects checked", "Pruned bytes" })
+        foreach (var title in new[] { "Broken references by kind", "Last successful run (age)", "Run duration", "Objects checked", "Pruned bytes", "Images without a valid signature" })
         {
             Assert.Contains(title, titles);
         }
