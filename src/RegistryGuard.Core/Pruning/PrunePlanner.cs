@@ -132,6 +132,13 @@ public static class PrunePlanner
                 }
                 else if (!inventory.Manifests.ContainsKey(subject) && !tagDigests.Contains(subject))
                 {
+                    if (Signatures.SignatureTag.TryGetSignedDigest(tag.Name, out _) && inventory.IsGone(subject))
+                    {
+                        decided.Add(tag.Name);
+                        decisions[tag.Name] = Decide(tag, PruneAction.Delete, $"orphaned_signature: signs {subject.Abbreviated}, which no longer exists", attachedTag: true);
+                        continue;
+                    }
+
                     reason = $"attached to {subject.Abbreviated}, which is not in this inventory: left alone";
                 }
                 else
