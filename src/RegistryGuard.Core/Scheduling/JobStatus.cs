@@ -14,4 +14,4 @@ public sealed record JobStatus(
     long Runs,
     long Skips,
     JobRun? LastRun,
-    IReadOnlyList<MetricFamily> Families);
+    IReadOnlyList<RunFamily> Families);

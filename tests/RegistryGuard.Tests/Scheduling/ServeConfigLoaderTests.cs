@@ -1,5 +1,6 @@
 using RegistryGuard.Scheduling;
 using RegistryGuard.Scheduling.Config;
+using RegistryGuard.Tests.Signatures;
 
 namespace RegistryGuard.Tests.Scheduling;
 
@@ -66,6 +67,29 @@ public sealed class ServeConfigLoaderTests
         Assert.Contains("serve.yml:9: jobs[0].registry: 'other'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("serve.yml:10: jobs[0].schedule: '61 * * * *' is not a cron schedule", ex.Message, StringComparison.Ordinal);
         Assert.Contains("serve.yml:20: jobs[2].options.delete_untagged: refused", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schedule_that_can_never_fire_is_one_line_naming_the_job_and_the_schedule()
+    {
+        var ex = Assert.Throws<ServeConfigException>(() => ServeConfigLoader.Parse(
+            """
+            registries:
+              - name: main
+                url: http://127.0.0.1:5000
+            jobs:
+              - name: leap-probe
+                type: probe
+                registry: main
+                schedule: "0 0 29 2 *"
+              - name: never-probe
+                type: probe
+                registry: main
+                schedule: "0 0 30 2 *"
+            """, "serve.yml", Base));
+
+        var line = Assert.Single(ex.Errors);
+        Assert.Equal("serve.yml:12: jobs[1].schedule: job 'never-probe': schedule '0 0 30 2 *' never fires (no date matches it)", line);
     }
 
     [Fact]
@@ -154,5 +178,73 @@ public sealed class ServeConfigLoaderTests
         Assert.Contains("serve.yml:1: pushgateway: 'http://***@127.0.0.1:9091'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("registries[0].url: 'https://***@127.0.0.1:5000'", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cosign_keys_are_read_at_load_relative_to_the_config_and_take_one_file_or_a_list()
+    {
+        using var keys = new KeyFiles();
+
+        var config = ServeConfigLoader.Parse(
+            """
+            registries:
+              - name: main
+                url: http://127.0.0.1:5000
+            jobs:
+              - name: one
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: cosign.pub
+              - name: both
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: [cosign.pub, rsa.pub]
+                  require_signature: ["release/**"]
+            """, "serve.yml", keys.Directory);
+
+        Assert.Equal([keys.P256], config.Jobs[0].Lists["cosign_keys"]);
+        Assert.Equal([keys.P256, keys.Rsa], config.Jobs[1].Lists["cosign_keys"]);
+        Assert.Equal(["release/**"], config.Jobs[1].Lists["require_signature"]);
+    }
+
+    [Fact]
+    public void A_bad_key_file_or_a_requirement_without_keys_is_a_config_error_with_its_line()
+    {
+        using var keys = new KeyFiles();
+
+        var ex = Assert.Throws<ServeConfigException>(() => ServeConfigLoader.Parse(
+            """
+            registries:
+              - name: main
+                url: http://127.0.0.1:5000
+            jobs:
+              - name: garbage
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: [cosign.pub, garbage.pub, missing.pub]
+              - name: keyless
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  require_signature: "release/**"
+              - name: scan
+                type: scan
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: cosign.pub
+            """, "serve.yml", keys.Directory));
+
+        Assert.Contains($"serve.yml:10: jobs[0].options.cosign_keys: cosign key {keys.NotAKey}: not a PEM public key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"serve.yml:10: jobs[0].options.cosign_keys: cosign key {Path.Combine(keys.Directory, "missing.pub")}: no such file", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("serve.yml:16: jobs[1].options.require_signature: needs cosign_keys", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("serve.yml:22: jobs[2].options.cosign_keys: unknown key", ex.Message, StringComparison.Ordinal);
     }
 }
