@@ -12,6 +12,7 @@ public sealed class GrafanaDashboardTests
         "registry_manifest_integrity_failures", "registry_catalog_accessible", "registry_integrity_last_success_timestamp_seconds",
         "registry_integrity_run_duration_seconds", "registry_integrity_objects_checked", "registry_integrity_run_success",
         "registryguard_prune_bytes_reclaimable", "registryguard_prune_bytes_reclaimed", "registryguard_prune_tags_pruned",
+        "registry_orphaned_signatures",
     ];
 
     private static readonly JsonDocument Dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("deploy", "grafana", "registryguard.json")));

@@ -22,6 +22,10 @@ public sealed class ServeExampleConfigTests
             example = example.Replace(absolute, local, StringComparison.Ordinal);
         }
 
+        var key = Path.Combine(files, "cosign.pub");
+        File.WriteAllText(key, Signatures.OpensslFixtures.P256Public);
+        example = example.Replace("/etc/registryguard/cosign.pub", key, StringComparison.Ordinal);
+
         example = example.Replace("/var/lib/docker-registry", files, StringComparison.Ordinal);
 
         var config = ServeConfigLoader.Parse(example, "serve.example.yml", files);
@@ -29,5 +33,6 @@ public sealed class ServeExampleConfigTests
         Assert.Equal(["prune", "gc", "scan", "nightly-probe", "hourly-probe"], config.Jobs.Select(j => j.Name)); // the documented nightly order
         Assert.Equal(5, RegistryGuard.Scheduling.ServeJobFactory.Create(config, TimeProvider.System).Count);
         Assert.Equal("Europe/London", config.TimeZone.Id);
+        Assert.Equal([key], config.Jobs.Single(j => j.Name == "hourly-probe").Lists["cosign_keys"]);
     }
 }
