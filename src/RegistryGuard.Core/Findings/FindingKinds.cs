@@ -29,7 +29,7 @@ public static class FindingKinds
         [FindingKind.CatalogShrunk] = new("catalog_shrunk", Severity.Failure, "the catalog has fewer repositories than expected (empty catalog, stale upstream)"),
         [FindingKind.UnsignedImage] = new("unsigned", Severity.Failure, "an image without a cosign signature (failure where --require-signature matches, info elsewhere)"),
         [FindingKind.InvalidSignature] = new("invalid_signature", Severity.Failure, "an image whose signatures all fail: made with none of the keys, tampered, or made for another digest"),
-        [FindingKind.OrphanedSignature] = new("orphaned_signature", Severity.Warning, "a signature tag whose image no longer exists"),
+        [FindingKind.OrphanedSignature] = new("orphaned_signature", Severity.Warning, "a signature tag (.sig, or a referrers fallback tag listing a signature) whose image no longer exists"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, FindingKind> ByWireName =

@@ -19,7 +19,7 @@ internal static class ProbeSignatures
         foreach (var tag in listed ?? [])
         {
             // A signed index child (cosign sign --recursive) is served without a tag of its own.
-            if (SignatureTag.TryGetSignedDigest(tag, out var signed) && graph.Manifests.TryGetValue(signed, out var node) && node.Issues.Count == 0)
+            if (SignatureTag.TryGetSignatureCarrierSubject(tag, out var signed) && graph.Manifests.TryGetValue(signed, out var node) && node.Issues.Count == 0)
             {
                 served.Add(signed);
             }

@@ -76,7 +76,8 @@ public sealed class HttpInventoryReader
         var tagged = tags.Select(t => t.Digest).ToHashSet();
         foreach (var tag in tags)
         {
-            if (!Signatures.SignatureTag.TryGetSignedDigest(tag.Name, out var subject) || manifests.ContainsKey(subject) || tagged.Contains(subject))
+            if (!AttachedTag.TryGetSubject(tag.Name, out var subject) || manifests.ContainsKey(subject) || tagged.Contains(subject)
+                || !OrphanedSignature.CarriesSignatures(tag, manifests))
             {
                 continue;
             }

@@ -132,10 +132,10 @@ public static class PrunePlanner
                 }
                 else if (!inventory.Manifests.ContainsKey(subject) && !tagDigests.Contains(subject))
                 {
-                    if (Signatures.SignatureTag.TryGetSignedDigest(tag.Name, out _) && inventory.IsGone(subject))
+                    if (OrphanedSignature.Reason(inventory, tag, subject) is { } orphaned)
                     {
                         decided.Add(tag.Name);
-                        decisions[tag.Name] = Decide(tag, PruneAction.Delete, $"orphaned_signature: signs {subject.Abbreviated}, which no longer exists", attachedTag: true);
+                        decisions[tag.Name] = Decide(tag, PruneAction.Delete, orphaned, attachedTag: true);
                         continue;
                     }
 

@@ -8,7 +8,7 @@ namespace RegistryGuard.Pruning;
 /// </summary>
 public sealed record RepositoryInventory(string Repository, IReadOnlyList<InventoryTag> Tags, IReadOnlyDictionary<Digest, InventoryManifest> Manifests, bool Complete)
 {
-    /// <summary>Over HTTP: subjects of signature tags that the registry answered 404 for (storage knows every manifest).</summary>
+    /// <summary>Over HTTP: subjects of signature tags (<c>.sig</c>, referrers fallback tags listing a signature) that the registry answered 404 for (storage knows every manifest).</summary>
     public IReadOnlySet<Digest> GoneSubjects { get; init; } = new HashSet<Digest>();
 
     /// <summary>Whether the repository certainly no longer serves <paramref name="digest"/>.</summary>

@@ -12,6 +12,13 @@ public static class CosignFormat
     /// <summary><c>artifactType</c> of a signature stored as an OCI 1.1 referrer.</summary>
     public const string SignatureArtifactType = "application/vnd.dev.cosign.artifact.sig.v1+json";
 
+    /// <summary>Whether an entry of a referrers list (API answer or fallback index) is a cosign signature.</summary>
+    public static bool IsSignatureReferrer(Oci.Descriptor referrer)
+    {
+        ArgumentNullException.ThrowIfNull(referrer);
+        return referrer.ArtifactType == SignatureArtifactType;
+    }
+
     /// <summary>The payload's <c>critical.type</c> for an image signature.</summary>
     public const string ImageSignatureType = "cosign container image signature";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using RegistryGuard.Findings;
 using RegistryGuard.Oci;
 using RegistryGuard.Registry;
@@ -8,7 +9,9 @@ namespace RegistryGuard.Signatures;
 /// <summary>
 /// The signature step after a walk: every manifest a tag points at (tags named after a digest excepted) is checked
 /// once, and each tag pointing at it gets the finding; with the tags listed, <c>.sig</c> tags whose subject is gone
-/// are <c>orphaned_signature</c>. A check the registry did not answer is <c>unreachable</c>, never <c>unsigned</c>.
+/// are <c>orphaned_signature</c>, and so are referrers fallback tags (<c>sha256-&lt;hex&gt;</c>) whose subject is gone
+/// when they list at least one cosign signature: every entry of a fallback tag refers to the digest the tag is named
+/// after, so the whole tag is orphaned (a tag listing only other artifacts, SBOMs or attestations, is not a signature). A check the registry did not answer is <c>unreachable</c>, never <c>unsigned</c>.
 /// </summary>
 public sealed class SignatureAudit(RegistryClient client, SignatureOptions options)
 {
@@ -41,7 +44,7 @@ public sealed class SignatureAudit(RegistryClient client, SignatureOptions optio
                 var resolved = repository.Roots.Select(r => r.Digest).ToHashSet();
                 foreach (var tag in repository.ListedTags.Order(StringComparer.Ordinal))
                 {
-                    if (SignatureTag.TryGetSignedDigest(tag, out var signed) && !resolved.Contains(signed) && !repository.Served.Contains(signed))
+                    if (SignatureTag.TryGetSignatureCarrierSubject(tag, out var signed) && !resolved.Contains(signed) && !repository.Served.Contains(signed))
                     {
                         work.Add(ct => CheckOrphanAsync(repository.Name, tag, signed, findings, ct));
                     }
@@ -109,17 +112,47 @@ public sealed class SignatureAudit(RegistryClient client, SignatureOptions optio
     {
         try
         {
-            await client.ResolveAsync(repository, subject.ToString(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RegistryNotFoundException)
-        {
+            if (await SubjectExistsAsync(repository, subject, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            string detail;
+            if (SignatureTag.TryGetSignedDigest(tag, out _))
+            {
+                detail = "the image this signature tag signs answers 404; prune --apply removes the tag";
+            }
+            else
+            {
+                var signatures = await _checker.SignaturesListedByAsync(repository, tag, cancellationToken).ConfigureAwait(false);
+                if (signatures == 0)
+                {
+                    return;
+                }
+
+                detail = string.Create(CultureInfo.InvariantCulture,
+                    $"referrers fallback tag listing {signatures} cosign signature(s) of an image that answers 404; prune --apply removes the tag");
+            }
+
             Interlocked.Increment(ref _orphaned);
-            findings.Enqueue(new Finding(FindingKind.OrphanedSignature, repository, tag, null, subject.ToString(),
-                "the image this signature tag signs answers 404; prune --apply removes the tag"));
+            findings.Enqueue(new Finding(FindingKind.OrphanedSignature, repository, tag, null, subject.ToString(), detail));
         }
         catch (RegistryException ex)
         {
             findings.Enqueue(Unanswered(ex, repository, tag, subject, "could not check whether the image this signature tag signs still exists"));
+        }
+    }
+
+    private async Task<bool> SubjectExistsAsync(string repository, Digest subject, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ResolveAsync(repository, subject.ToString(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RegistryNotFoundException)
+        {
+            return false;
         }
     }
 

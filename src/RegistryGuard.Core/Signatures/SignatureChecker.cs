@@ -34,7 +34,7 @@ public sealed class SignatureChecker(RegistryClient client, IReadOnlyList<Cosign
         }
 
         foreach (var referrer in (await ReferrersAsync(repository, subject, knownTags, cancellationToken).ConfigureAwait(false))
-                     .Where(d => d.ArtifactType == CosignFormat.SignatureArtifactType).DistinctBy(d => d.Digest))
+                     .Where(CosignFormat.IsSignatureReferrer).DistinctBy(d => d.Digest))
         {
             var source = "referrer " + referrer.Digest.Abbreviated;
             var fetched = await TryGetAsync(repository, referrer.Digest.ToString(), referrer.Digest, cancellationToken).ConfigureAwait(false);
@@ -74,6 +74,13 @@ public sealed class SignatureChecker(RegistryClient client, IReadOnlyList<Cosign
         }
 
         return new SubjectVerdict(SignatureState.Invalid, problems.Count == 1 ? problems[0] : $"{problems.Count} signatures, none valid: {string.Join("; ", problems)}");
+    }
+
+    /// <summary>How many cosign signatures a referrers fallback tag lists (0 when it lists other artifacts only, is gone, or is not an index).</summary>
+    public async Task<int> SignaturesListedByAsync(string repository, string fallbackTag, CancellationToken cancellationToken)
+    {
+        var fallback = await TryGetAsync(repository, fallbackTag, null, cancellationToken).ConfigureAwait(false);
+        return fallback?.Manifest is { Kind: ManifestKind.Index } index ? index.Manifests.Count(CosignFormat.IsSignatureReferrer) : 0;
     }
 
     private async Task<LayerVerdict> CheckLayerAsync(string repository, Digest subject, Descriptor layer, CancellationToken cancellationToken)

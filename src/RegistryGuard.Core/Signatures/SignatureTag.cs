@@ -28,6 +28,18 @@ public static class SignatureTag
             && NamedDigest(tag, out subject);
     }
 
+    /// <summary>True for a referrers fallback tag <c>sha256-&lt;hex&gt;</c> (nothing after the hex), with the digest whose referrers it lists.</summary>
+    public static bool TryGetReferrersSubject(string tag, out Digest subject)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        subject = default;
+        return tag.Length == Prefix.Length + HexLength && NamedDigest(tag, out subject);
+    }
+
+    /// <summary>A <c>.sig</c> tag or a referrers fallback tag, with the digest it hangs off: what can hold an image's signatures.</summary>
+    public static bool TryGetSignatureCarrierSubject(string tag, out Digest subject) =>
+        TryGetSignedDigest(tag, out subject) || TryGetReferrersSubject(tag, out subject);
+
     /// <summary>
     /// True for any tag named after a digest (<c>sha256-&lt;hex&gt;</c>, optionally with a suffix such as <c>.sig</c>):
     /// a signature, attestation, SBOM or referrers index, never an image that itself needs a signature.

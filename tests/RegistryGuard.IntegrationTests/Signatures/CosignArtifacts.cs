@@ -42,7 +42,11 @@ internal static class CosignArtifacts
 
     /// <summary>The referrers fallback index of a registry without the referrers API: every referrer of the subject.</summary>
     public static Task PushFallbackIndexAsync(RegistryClient client, string repository, Digest subject, params byte[][] referrers) =>
-        client.PushManifestAsync(repository, FallbackTag(subject), Index(referrers.Select(r => (r, SignatureArtifactType))), MediaTypes.OciIndex, CancellationToken.None);
+        PushFallbackIndexAsync(client, repository, subject, [.. referrers.Select(r => (r, SignatureArtifactType))]);
+
+    /// <summary>The fallback index with each referrer's own <c>artifactType</c> (an SBOM, an attestation…).</summary>
+    public static Task PushFallbackIndexAsync(RegistryClient client, string repository, Digest subject, IReadOnlyList<(byte[] Manifest, string ArtifactType)> referrers) =>
+        client.PushManifestAsync(repository, FallbackTag(subject), Index(referrers), MediaTypes.OciIndex, CancellationToken.None);
 
     public static byte[] Index(IEnumerable<(byte[] Manifest, string ArtifactType)> referrers) => Json(w =>
     {

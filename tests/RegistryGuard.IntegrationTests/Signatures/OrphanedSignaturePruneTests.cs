@@ -6,8 +6,9 @@ using RegistryGuard.Registry;
 namespace RegistryGuard.IntegrationTests.Signatures;
 
 /// <summary>
-/// prune reports the signature a naive delete left behind, removes it with --apply (restore bundle over the API,
-/// journal on storage), and restore/undo bring it back; the surviving image's signature is never touched.
+/// prune reports the signatures a naive delete left behind — the <c>.sig</c> tag and the OCI 1.1 referrers fallback tag
+/// listing a signature — removes them with --apply (restore bundle over the API, journal on storage), and restore/undo
+/// bring them back; the surviving image's signatures are never touched.
 /// </summary>
 public sealed class OrphanedSignaturePruneTests
 {
@@ -16,6 +17,8 @@ public sealed class OrphanedSignaturePruneTests
     private sealed record Orphaned(LocalRegistry Registry, OpensslSigner Signer, Digest Kept, Digest Deleted) : IAsyncDisposable
     {
         public string OrphanTag => CosignArtifacts.SignatureTag(Deleted);
+
+        public string OrphanFallbackTag => CosignArtifacts.FallbackTag(Deleted);
 
         public async ValueTask DisposeAsync()
         {
@@ -36,10 +39,15 @@ public sealed class OrphanedSignaturePruneTests
             await ImagePusher.PushAsync(client, "team/app", tag, image, CancellationToken.None);
             var payload = OpensslSigner.Payload(image.Digest, $"{registry.HostPort}/team/app");
             await CosignArtifacts.PushSignatureAsync(client, "team/app", CosignArtifacts.SignatureTag(image.Digest), [(payload, await signer.SignAsync(payload))]);
+
+            // Signed the OCI 1.1 way too (cosign --registry-referrers-mode=oci-1-1 on a registry without the referrers API).
+            var size = (await client.GetManifestAsync("team/app", tag, CancellationToken.None)).Body.LongLength;
+            var referrer = await CosignArtifacts.PushSignatureAsync(client, "team/app", null, [(payload, await signer.SignAsync(payload))], (image.Digest, size));
+            await CosignArtifacts.PushFallbackIndexAsync(client, "team/app", image.Digest, referrer);
             digests.Add(image.Digest);
         }
 
-        await client.DeleteManifestAsync("team/app", digests[1], CancellationToken.None); // a naive cleanup: the image goes, its signature stays
+        await client.DeleteManifestAsync("team/app", digests[1], CancellationToken.None); // a naive cleanup: the image goes, its signatures stay
         return new Orphaned(registry, signer, digests[0], digests[1]);
     }
 
@@ -66,19 +74,25 @@ public sealed class OrphanedSignaturePruneTests
         await using var o = await StartAsync();
         var before = await ProbeAsync(o);
         Assert.True(before.ExitCode == 0, before.Combined);
-        Assert.Equal("orphaned_signature", Assert.Single(JsonReport.Parse(before.StandardOutput).Findings).Kind);
+        var findings = JsonReport.Parse(before.StandardOutput).Findings.ToList();
+        Assert.Equal([o.OrphanFallbackTag, o.OrphanTag], findings.Select(f => f.Tag).Order(StringComparer.Ordinal));
+        Assert.All(findings, f => Assert.Equal("orphaned_signature", f.Kind));
 
         var dryRun = await CliRunner.RunAsync("prune", "--registry", o.Registry.Url.ToString(), "--keep", "10");
         Assert.True(dryRun.ExitCode == 0, dryRun.Combined);
         Assert.Contains($"PRUNE  tag {o.OrphanTag} -> ", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"orphaned_signature: signs {o.Deleted.Abbreviated}, which no longer exists", dryRun.StandardOutput, StringComparison.Ordinal);
-        Assert.True(await TagExistsAsync(o, o.OrphanTag), "a dry run changed the registry");
+        Assert.Contains($"PRUNE  tag {o.OrphanFallbackTag} -> ", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"orphaned_signature: referrers fallback tag listing 1 cosign signature(s) of {o.Deleted.Abbreviated}", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.True(await TagExistsAsync(o, o.OrphanTag) && await TagExistsAsync(o, o.OrphanFallbackTag), "a dry run changed the registry");
 
         var backup = Path.Combine(o.Registry.RootDirectory, "backup");
         var apply = await CliRunner.RunAsync("prune", "--registry", o.Registry.Url.ToString(), "--keep", "10", "--apply", "--backup", backup);
         Assert.True(apply.ExitCode == 0, apply.Combined);
         Assert.False(await TagExistsAsync(o, o.OrphanTag));
+        Assert.False(await TagExistsAsync(o, o.OrphanFallbackTag));
         Assert.True(await TagExistsAsync(o, CosignArtifacts.SignatureTag(o.Kept)));
+        Assert.True(await TagExistsAsync(o, CosignArtifacts.FallbackTag(o.Kept)));
         var after = await ProbeAsync(o);
         Assert.True(after.ExitCode == 0, after.Combined);
         Assert.Empty(JsonReport.Parse(after.StandardOutput).Findings); // 1.0 still validly signed, nothing orphaned
@@ -86,6 +100,7 @@ public sealed class OrphanedSignaturePruneTests
         var restore = await CliRunner.RunAsync("restore", "--backup", backup, "--registry", o.Registry.Url.ToString());
         Assert.True(restore.ExitCode == 0, restore.Combined);
         Assert.True(await TagExistsAsync(o, o.OrphanTag));
+        Assert.True(await TagExistsAsync(o, o.OrphanFallbackTag));
     }
 
     [Fact]
@@ -97,13 +112,19 @@ public sealed class OrphanedSignaturePruneTests
         var apply = await CliRunner.RunAsync("prune", "--root", o.Registry.StorageRoot, "--keep", "10", "--apply", "--journal", journal);
         Assert.True(apply.ExitCode == 0, apply.Combined);
         Assert.Contains($"orphaned_signature: signs {o.Deleted.Abbreviated}", apply.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"orphaned_signature: referrers fallback tag listing 1 cosign signature(s) of {o.Deleted.Abbreviated}", apply.StandardOutput, StringComparison.Ordinal);
         await o.Registry.RestartAsync(); // no in-memory descriptor cache can answer for what storage no longer holds
         Assert.False(await TagExistsAsync(o, o.OrphanTag));
+        Assert.False(await TagExistsAsync(o, o.OrphanFallbackTag));
         Assert.True(await TagExistsAsync(o, CosignArtifacts.SignatureTag(o.Kept)));
+        Assert.True(await TagExistsAsync(o, CosignArtifacts.FallbackTag(o.Kept)));
 
         var undo = await CliRunner.RunAsync("undo", "--journal", journal);
         Assert.True(undo.ExitCode == 0, undo.Combined);
         await o.Registry.RestartAsync();
         Assert.True(await TagExistsAsync(o, o.OrphanTag));
+        Assert.True(await TagExistsAsync(o, o.OrphanFallbackTag));
+        var probe = await ProbeAsync(o);
+        Assert.Equal(2, JsonReport.Parse(probe.StandardOutput).Findings.Count(f => f.Kind == "orphaned_signature")); // back as it was
     }
 }

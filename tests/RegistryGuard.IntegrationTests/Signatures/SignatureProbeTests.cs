@@ -1,4 +1,5 @@
 using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.Metrics;
 
 namespace RegistryGuard.IntegrationTests.Signatures;
 
@@ -92,6 +93,17 @@ public sealed class SignatureProbeTests(SignedRegistry registry) : IClassFixture
     }
 
     [Fact]
+    public async Task A_fallback_tag_listing_a_signature_of_a_deleted_image_is_orphaned_and_one_listing_only_an_sbom_is_not()
+    {
+        var finding = Assert.Single(await FindingsOfAsync("fallback-orphan/app"));
+
+        Assert.Equal(("orphaned_signature", "warning"), (finding.Kind, finding.Severity));
+        Assert.Equal($"sha256-{registry.DigestOf("fallback-orphan/app", "1.0").Hex}", finding.Tag);
+        Assert.Equal(registry.DigestOf("fallback-orphan/app", "1.0").ToString(), finding.Digest);
+        Assert.Contains("referrers fallback tag listing 1 cosign signature(s)", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_referrer_signature_is_found_through_the_fallback_tag_of_a_registry_without_the_referrers_api()
     {
         Assert.Empty(await FindingsOfAsync("referrers/app"));
@@ -111,11 +123,29 @@ public sealed class SignatureProbeTests(SignedRegistry registry) : IClassFixture
 
         Assert.Equal([registry.Trusted.Fingerprint], signatures.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
         // signed, twosigs, copied 1.0, orphan 1.0, referrers, index / wrongkey, copied 2.0, two tampered / required, optional.
-        Assert.Equal((6, 4, 2, 1, 12), (signatures.GetProperty("valid").GetInt32(), signatures.GetProperty("invalid").GetInt32(),
+        Assert.Equal((6, 4, 2, 2, 12), (signatures.GetProperty("valid").GetInt32(), signatures.GetProperty("invalid").GetInt32(),
             signatures.GetProperty("unsigned").GetInt32(), signatures.GetProperty("orphaned").GetInt32(), signatures.GetProperty("checked").GetInt32()));
         Assert.Equal(5, report.Failures.Count());
         var byKind = report.Summary.GetProperty("failures_by_kind");
         Assert.Equal((4, 1), (byKind.GetProperty("invalid_signature").GetInt32(), byKind.GetProperty("unsigned").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_real_pushgateway_receives_every_signature_kind_counted()
+    {
+        await using var gateway = await Pushgateway.StartAsync();
+
+        var result = await CliRunner.RunAsync("probe", "--registry", registry.Registry.Url.ToString(), "--cosign-key", registry.Trusted.PublicKeyPath,
+            "--require-signature", "required/**", "--pushgateway", gateway.Url.ToString());
+
+        Assert.True(result.ExitCode == 1, result.Combined);
+        var samples = (await gateway.SamplesAsync()).Where(s => s.Labels.GetValueOrDefault("instance") == registry.Registry.HostPort).ToList();
+        double Value(string name, string label = "", string value = "") =>
+            samples.Single(s => s.Name == name && (label.Length == 0 || s.Labels[label] == value)).Value;
+        Assert.Equal((4, 1), (Value(ProbeMetrics.Failures, "kind", "invalid_signature"), Value(ProbeMetrics.Failures, "kind", "unsigned")));
+        Assert.Equal((6, 2, 4, 0), (Value(ProbeMetrics.ImageSignatures, "state", "valid"), Value(ProbeMetrics.ImageSignatures, "state", "unsigned"),
+            Value(ProbeMetrics.ImageSignatures, "state", "invalid"), Value(ProbeMetrics.ImageSignatures, "state", "unchecked")));
+        Assert.Equal(2, Value(ProbeMetrics.OrphanedSignatures));
     }
 
     [Fact]
@@ -146,6 +176,6 @@ public sealed class SignatureProbeTests(SignedRegistry registry) : IClassFixture
             Assert.DoesNotMatch("(?=[A-Za-z0-9+/]*[A-Z+/])[A-Za-z0-9+/]{40,}", output);
         }
 
-        Assert.Contains($"signatures: 12 images checked with 1 key ({registry.Trusted.Fingerprint}): 6 valid, 2 unsigned, 4 invalid, 1 orphaned signature tags", text.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"signatures: 12 images checked with 1 key ({registry.Trusted.Fingerprint}): 6 valid, 2 unsigned, 4 invalid, 2 orphaned signature tags", text.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -84,6 +84,20 @@ public sealed class SignedRegistry : IAsyncLifetime
         var referrer = await CosignArtifacts.PushSignatureAsync(client, "referrers/app", null, [(referrerPayload, await Trusted.SignAsync(referrerPayload))], (referred, size));
         await CosignArtifacts.PushFallbackIndexAsync(client, "referrers/app", referred, referrer);
 
+        // Two images with OCI 1.1 referrers, deleted by digest as a naive cleanup does; their fallback tags stay behind.
+        // 1.0's lists a cosign signature (an orphaned signature), 2.0's only an SBOM (not a signature).
+        var signedGone = await PushImageAsync(client, "fallback-orphan/app", "1.0", "fallback-orphan-1");
+        var signedGoneSize = (await client.GetManifestAsync("fallback-orphan/app", "1.0", CancellationToken.None)).Body.LongLength;
+        var goneSignature = OpensslSigner.Payload(signedGone, $"{Registry.HostPort}/fallback-orphan/app");
+        var goneReferrer = await CosignArtifacts.PushSignatureAsync(client, "fallback-orphan/app", null, [(goneSignature, await Trusted.SignAsync(goneSignature))], (signedGone, signedGoneSize));
+        await CosignArtifacts.PushFallbackIndexAsync(client, "fallback-orphan/app", signedGone, goneReferrer);
+        var sbomGone = await PushImageAsync(client, "fallback-orphan/app", "2.0", "fallback-orphan-2");
+        var sbomGoneSize = (await client.GetManifestAsync("fallback-orphan/app", "2.0", CancellationToken.None)).Body.LongLength;
+        var sbom = await CosignArtifacts.PushSignatureAsync(client, "fallback-orphan/app", null, [("{\"spdxVersion\":\"SPDX-2.3\"}"u8.ToArray(), "not-a-signature")], (sbomGone, sbomGoneSize));
+        await CosignArtifacts.PushFallbackIndexAsync(client, "fallback-orphan/app", sbomGone, [(sbom, "application/spdx+json")]);
+        await client.DeleteManifestAsync("fallback-orphan/app", signedGone, CancellationToken.None);
+        await client.DeleteManifestAsync("fallback-orphan/app", sbomGone, CancellationToken.None);
+
         // A multi-arch index signed as a whole: its children carry no signatures of their own.
         var index = ImageFactory.Index([(Amd64, ImageFactory.Image(Amd64, ImageFactory.Layer("index-amd64"))), (new Platform("linux", "arm64"), ImageFactory.Image(new Platform("linux", "arm64"), ImageFactory.Layer("index-arm64")))], attest: true);
         await ImagePusher.PushAsync(client, "index/app", "1.0", index, CancellationToken.None);

@@ -26,6 +26,18 @@ public sealed class SignatureTagTests
         Assert.False(SignatureTag.TryGetSignedDigest($"sha256-{Hex.ToUpperInvariant()}.sig", out _));
     }
 
+    [Fact]
+    public void A_referrers_fallback_tag_names_its_subject_and_carries_signatures_as_a_sig_tag_does()
+    {
+        Assert.True(SignatureTag.TryGetReferrersSubject($"sha256-{Hex}", out var subject));
+        Assert.Equal(Subject, subject);
+        Assert.False(SignatureTag.TryGetReferrersSubject($"sha256-{Hex}.sig", out _));
+        Assert.False(SignatureTag.TryGetReferrersSubject($"sha256-{Hex[..63]}", out _));
+        Assert.True(SignatureTag.TryGetSignatureCarrierSubject($"sha256-{Hex}.sig", out _));
+        Assert.True(SignatureTag.TryGetSignatureCarrierSubject($"sha256-{Hex}", out _));
+        Assert.False(SignatureTag.TryGetSignatureCarrierSubject($"sha256-{Hex}.att", out _));
+    }
+
     [Theory]
     [InlineData("sha256-" + Hex + ".sig", true)]
     [InlineData("sha256-" + Hex + ".att", true)]
