@@ -53,6 +53,44 @@ public sealed class BenchSmokeTests
         }
     }
 
+    [Fact]
+    public async Task The_signature_cost_measurement_runs_at_the_tiny_size_and_writes_its_table()
+    {
+        var work = Directory.CreateTempSubdirectory("registryguard-bench-signatures-").FullName;
+        try
+        {
+            var table = Path.Combine(work, "SIGNATURES.md");
+            var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[]
+            {
+                Path.Combine(RepositoryRoot(), "bench", "signatures.sh"), "--size", "tiny", "--runs", "1", "--work", work, "--output", table,
+                "--prebuilt", AppContext.BaseDirectory,
+            })
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await process.WaitForExitAsync(deadline.Token);
+            Assert.True(process.ExitCode == 0, $"bench/signatures.sh exited {process.ExitCode}\n{await stdout}\n{await stderr}");
+
+            var text = await File.ReadAllTextAsync(table);
+            foreach (var row in new[] { "| without `--cosign-key` |", "| with `--cosign-key` |", "| cost per signed image |", "8 signed images, all valid" })
+            {
+                Assert.Contains(row, text, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("nan", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
