@@ -30,7 +30,7 @@ internal sealed class CosignSigner : IDisposable
 
     private ManifestArtifact Sign(Digest subject, string dockerReference)
     {
-        var payload = new BlobContent("application/vnd.dev.cosign.simplesigning.v1+json", Json(w =>
+        var payload = new BlobContent("application/vnd.dev.cosign.simplesigning.v1+json", ImageFactory.Json(w =>
         {
             w.WriteStartObject("critical");
             w.WriteStartObject("identity");
@@ -44,7 +44,7 @@ internal sealed class CosignSigner : IDisposable
             w.WriteNull("optional");
         }));
         var signature = Convert.ToBase64String(_key.SignData(payload.Bytes, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
-        var manifest = Json(w =>
+        var manifest = ImageFactory.Json(w =>
         {
             w.WriteNumber("schemaVersion", 2);
             w.WriteString("mediaType", MediaTypes.OciManifest);
@@ -78,18 +78,5 @@ internal sealed class CosignSigner : IDisposable
         }
 
         writer.WriteEndObject();
-    }
-
-    private static byte[] Json(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
     }
 }

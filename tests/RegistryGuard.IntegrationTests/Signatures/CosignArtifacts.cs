@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using RegistryGuard.Demo;
 using RegistryGuard.Oci;
 using RegistryGuard.Registry;
 
@@ -48,7 +49,7 @@ internal static class CosignArtifacts
     public static Task PushFallbackIndexAsync(RegistryClient client, string repository, Digest subject, IReadOnlyList<(byte[] Manifest, string ArtifactType)> referrers) =>
         client.PushManifestAsync(repository, FallbackTag(subject), Index(referrers), MediaTypes.OciIndex, CancellationToken.None);
 
-    public static byte[] Index(IEnumerable<(byte[] Manifest, string ArtifactType)> referrers) => Json(w =>
+    public static byte[] Index(IEnumerable<(byte[] Manifest, string ArtifactType)> referrers) => ImageFactory.Json(w =>
     {
         w.WriteNumber("schemaVersion", 2);
         w.WriteString("mediaType", MediaTypes.OciIndex);
@@ -66,7 +67,7 @@ internal static class CosignArtifacts
         w.WriteEndArray();
     });
 
-    public static byte[] SignatureManifest(IReadOnlyList<(byte[] Payload, string Signature)> layers, (Digest Digest, long Size)? subject) => Json(w =>
+    public static byte[] SignatureManifest(IReadOnlyList<(byte[] Payload, string Signature)> layers, (Digest Digest, long Size)? subject) => ImageFactory.Json(w =>
     {
         w.WriteNumber("schemaVersion", 2);
         w.WriteString("mediaType", MediaTypes.OciManifest);
@@ -103,17 +104,4 @@ internal static class CosignArtifacts
             w.WriteEndObject();
         }
     });
-
-    private static byte[] Json(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
 }
