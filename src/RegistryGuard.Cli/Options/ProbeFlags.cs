@@ -26,6 +26,11 @@ internal sealed class ProbeFlags
         Description = "Keeps the catalog size between runs: a catalog below half of the last count, or empty, is catalog_shrunk.",
     };
 
+    public Option<FileInfo?> UpstreamState { get; } = new("--upstream-state")
+    {
+        Description = "With --pull-through: keeps since when a cache's upstream has been unreachable, between runs.",
+    };
+
     public Option<ReportFormat> Output { get; } = OutputFlag.Create();
 
     public void AddTo(Command command)
@@ -35,6 +40,7 @@ internal sealed class ProbeFlags
         command.Add(ExpectAuth);
         command.Add(MinRepositories);
         command.Add(StateFile);
+        command.Add(UpstreamState);
         _connection.AddTo(command);
         _walk.AddTo(command);
         _signatures.AddTo(command);
@@ -62,6 +68,7 @@ internal sealed class ProbeFlags
             MinRepositories = parse.GetValue(MinRepositories),
             CatalogStateFile = parse.GetValue(StateFile)?.FullName,
             Signatures = _signatures.Map(parse),
+            UpstreamStateFile = parse.GetValue(UpstreamState)?.FullName,
             Push = _push.Map(parse),
         };
     }

@@ -37,4 +37,7 @@ public enum FindingKind
     UnsignedImage,
     InvalidSignature,
     OrphanedSignature,
+
+    // Pull-through caches (probe).
+    UpstreamUnreachable,
 }

@@ -1,5 +1,6 @@
 using RegistryGuard.Findings;
 using RegistryGuard.Probing;
+using RegistryGuard.Probing.PullThrough;
 using RegistryGuard.Signatures;
 
 namespace RegistryGuard.Metrics;
@@ -17,6 +18,8 @@ public static class ProbeMetrics
     public const string RunSuccess = "registry_integrity_run_success";
     public const string ImageSignatures = "registry_image_signatures";
     public const string OrphanedSignatures = "registry_orphaned_signatures";
+    public const string UpstreamReachable = "registry_pull_through_upstream_reachable";
+    public const string UpstreamUnreachableSince = "registry_pull_through_upstream_unreachable_since_timestamp_seconds";
 
     /// <summary>
     /// The kinds an HTTP probe can find. Each is always published (0 when clean) so an alert sees the series
@@ -30,6 +33,27 @@ public static class ProbeMetrics
         FindingKind.UnreadableManifest, FindingKind.Unreachable, FindingKind.AccessDenied, FindingKind.InvalidName,
         FindingKind.UnsignedImage, FindingKind.InvalidSignature,
     ];
+
+    /// <summary>
+    /// Pull-through caches: "upstream down" (this gauge 0) is a different page from "cache broken" (scan's findings)
+    /// and "cache down" (<see cref="CatalogAccessible"/> 0). Only checks that got an answer are published.
+    /// </summary>
+    private static IEnumerable<RunFamily> PullThroughFamilies(IReadOnlyList<UpstreamStatus> upstreams)
+    {
+        var checkedOnes = upstreams.Where(u => u.State is UpstreamState.Reachable or UpstreamState.Unreachable).ToList();
+        if (checkedOnes.Count > 0)
+        {
+            yield return RunFamily.Gauge(UpstreamReachable, "1 if the pull-through cache's upstream answered the last run's check, 0 if the cache cannot fetch from it.", "repositories",
+                checkedOnes.Select(u => KeyValuePair.Create(u.Pattern, u.State == UpstreamState.Reachable ? 1.0 : 0.0)));
+        }
+
+        var down = checkedOnes.Where(u => u is { State: UpstreamState.Unreachable, Since: not null }).ToList();
+        if (down.Count > 0)
+        {
+            yield return RunFamily.Gauge(UpstreamUnreachableSince, "Unix time since which the pull-through cache's upstream has been unreachable (present only while it is).", "repositories",
+                down.Select(u => KeyValuePair.Create(u.Pattern, u.Since!.Value.ToUnixTimeSeconds() * 1.0)));
+        }
+    }
 
     public static RunMetrics From(ProbeReport report)
     {
@@ -63,6 +87,7 @@ public static class ProbeMetrics
             onlyWhenCompleted.AddRange(SignatureFamilies(signatures));
         }
 
+        onlyWhenCompleted.AddRange(PullThroughFamilies(summary.Upstreams));
         return new RunMetrics(always, onlyWhenCompleted, completed);
     }
 

@@ -1,4 +1,5 @@
 using RegistryGuard.Findings;
+using RegistryGuard.Probing.PullThrough;
 
 namespace RegistryGuard.Probing;
 
@@ -27,6 +28,12 @@ public sealed record ProbeSummary
     public long BytesHashed { get; init; }
 
     public long Requests { get; init; }
+
+    /// <summary>Repositories of pull-through caches the catalog listed: counted, never walked.</summary>
+    public int PullThroughRepositories { get; init; }
+
+    /// <summary>One upstream check per <c>--pull-through</c> pattern (empty without pull-through caches).</summary>
+    public IReadOnlyList<UpstreamStatus> Upstreams { get; init; } = [];
 
     public IReadOnlyDictionary<FindingKind, int> FailuresByKind { get; init; } = new Dictionary<FindingKind, int>();
 

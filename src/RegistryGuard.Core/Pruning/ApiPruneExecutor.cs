@@ -235,7 +235,7 @@ public sealed class ApiPruneExecutor
                 try
                 {
                     var response = await client.GetManifestAsync(Repository, digest.ToString(), cancellationToken).ConfigureAwait(false);
-                    foreach (var child in ManifestParser.Parse(response.Body, response.ContentType).Manifests)
+                    foreach (var child in ManifestParser.Parse(response.Body, response.ContentType).ChildManifests)
                     {
                         stack.Push(child.Digest);
                     }

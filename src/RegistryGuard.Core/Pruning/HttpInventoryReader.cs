@@ -106,7 +106,7 @@ public sealed class HttpInventoryReader
 
         var manifest = ManifestParser.Parse(response.Body, response.ContentType);
         DateTimeOffset? created = null;
-        foreach (var child in manifest.Manifests)
+        foreach (var child in manifest.ChildManifests)
         {
             if (!manifests.TryGetValue(child.Digest, out var childManifest))
             {

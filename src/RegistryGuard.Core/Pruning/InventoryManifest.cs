@@ -9,8 +9,10 @@ namespace RegistryGuard.Pruning;
 /// </summary>
 public sealed record InventoryManifest(Digest Digest, string MediaType, long Size, bool Readable = true)
 {
+    /// <summary>Index entries that are manifests (<see cref="IndexEntry"/>).</summary>
     public IReadOnlyList<Descriptor> Children { get; init; } = [];
 
+    /// <summary>Config and layers; for an index, its entries that are blobs (BuildKit's cache), kept while the index is.</summary>
     public IReadOnlyList<Descriptor> Blobs { get; init; } = [];
 
     public Digest? Subject { get; init; }
@@ -18,12 +20,15 @@ public sealed record InventoryManifest(Digest Digest, string MediaType, long Siz
     /// <summary>The image config's <c>created</c>; for an index, the newest among its children.</summary>
     public DateTimeOffset? Created { get; init; }
 
+    /// <summary>Its edges in the one reachability model (<see cref="ReferenceWalk"/>).</summary>
+    public ManifestReferences References => new(Children, Blobs);
+
     public static InventoryManifest From(Digest digest, long size, Manifest manifest, DateTimeOffset? created = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         return new InventoryManifest(digest, manifest.MediaType, size)
         {
-            Children = manifest.Manifests,
+            Children = [.. manifest.ChildManifests],
             Blobs = [.. manifest.Blobs],
             Subject = manifest.Subject?.Digest,
             Created = created,

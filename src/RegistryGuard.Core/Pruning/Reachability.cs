@@ -10,23 +10,18 @@ public static class Reachability
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(seen);
-        var stack = new Stack<Digest>();
-        stack.Push(root);
-        while (stack.TryPop(out var digest))
+        var reached = ReferenceWalk.From(root, ReferencesIn(inventory), digest => stopAt?.Contains(digest) != true && !seen.ContainsKey(digest));
+        foreach (var manifest in reached.Where(r => r.Target == ReferenceTarget.Manifest))
         {
-            if (stopAt?.Contains(digest) == true || !seen.TryAdd(digest, via))
-            {
-                continue;
-            }
-
-            if (inventory.Manifests.TryGetValue(digest, out var manifest))
-            {
-                foreach (var child in manifest.Children)
-                {
-                    stack.Push(child.Digest);
-                }
-            }
+            seen[manifest.Digest] = via;
         }
+    }
+
+    /// <summary>The edges of the inventory's manifests; a manifest it does not hold leads nowhere.</summary>
+    public static Func<Digest, ManifestReferences?> ReferencesIn(RepositoryInventory inventory)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        return digest => inventory.Manifests.TryGetValue(digest, out var manifest) ? manifest.References : null;
     }
 
     /// <summary>

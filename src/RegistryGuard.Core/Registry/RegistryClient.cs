@@ -134,6 +134,50 @@ public sealed class RegistryClient : IDisposable
             },
             cancellationToken);
 
+    /// <summary>
+    /// One GET of a blob, never retried, whatever it answers: the status and at most 16 KiB of an error body. For a
+    /// question whose answer is in the error itself (a pull-through cache relays its upstream's failures as 500,
+    /// which <see cref="SendAsync{T}"/> would retry and then summarise). A success's body is not read. No answer within
+    /// the request timeout throws <see cref="RegistryUnreachableException"/> with a <see cref="TimeoutException"/>
+    /// inside; a failed connection throws it with the transport error inside.
+    /// </summary>
+    public async Task<RawResponse> GetBlobOnceAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(repository, digest);
+        using var deadline = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            using var response = await SendOnceAsync(request, linked.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return new RawResponse(response.StatusCode, ReadOnlyMemory<byte>.Empty);
+            }
+
+            byte[] body;
+            try
+            {
+                body = await ReadBoundedAsync(response, ErrorBodyLimit, linked.Token).ConfigureAwait(false);
+            }
+            catch (RegistryException)
+            {
+                body = []; // an error body above the limit says nothing this question needs
+            }
+
+            return new RawResponse(response.StatusCode, body);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryUnreachableException($"GET /{path}: no answer within {_options.RequestTimeout.TotalSeconds:0.#}s", null,
+                new TimeoutException("no answer within the request timeout", ex));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new RegistryUnreachableException($"GET /{path}: {(ex is HttpRequestException h ? Describe(h) : ex.Message)}", null, ex);
+        }
+    }
+
     /// <summary>GET of a small blob such as an image config; refused above <paramref name="maxBytes"/>.</summary>
     public Task<byte[]> GetBlobAsync(string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
         SendAsync(

@@ -25,6 +25,9 @@ public sealed record ProbeRunOptions(RegistryConnection Connection)
     /// <summary>Cosign keys to check every image's signature with, and the repositories that require one; default: off.</summary>
     public SignatureSettings Signatures { get; init; } = new();
 
+    /// <summary>With pull-through caches: keeps since when each one's upstream has been unreachable, between runs.</summary>
+    public string? UpstreamStateFile { get; init; }
+
     public PushSettings? Push { get; init; }
 
     internal ProbeOptions ToProbeOptions() => Walk.ToProbeOptions(Connection) with
@@ -34,5 +37,6 @@ public sealed record ProbeRunOptions(RegistryConnection Connection)
         ExpectAuth = ExpectAuth,
         MinRepositories = MinRepositories,
         CatalogStateFile = CatalogStateFile,
+        UpstreamStateFile = UpstreamStateFile,
     };
 }

@@ -25,6 +25,7 @@ public static class ServeRunOptions
             Walk = Walk(options, registry),
             Shard = options.TryGetValue("shard", out var shard) ? Shard.Parse(shard) : defaults.Shard,
             Signatures = Signatures(job.Lists),
+            UpstreamStateFile = options.GetValueOrDefault("upstream_state") ?? defaults.UpstreamStateFile,
             Push = push,
         };
     }

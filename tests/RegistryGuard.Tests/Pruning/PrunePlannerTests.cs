@@ -218,6 +218,33 @@ public sealed class PrunePlannerTests
     }
 
     [Fact]
+    public void A_buildkit_cache_index_keeps_its_blob_entries_while_kept_and_frees_them_when_pruned()
+    {
+        // The registry-cache form: index entries are layer blobs and a cacheconfig, not manifests.
+        var cache = BuildKitCacheIndex("layer-a", "layer-b", "cache-config");
+        var b = new InventoryBuilder();
+        b.Tag("buildcache", cache.Digest, 1).Tag("app", b.Image("app", "layer-a"), 2);
+        var inventory = b.Build();
+        var withCache = new RepositoryInventory(inventory.Repository, inventory.Tags,
+            new Dictionary<Digest, InventoryManifest>(inventory.Manifests) { [cache.Digest] = cache }, Complete: true);
+
+        var kept = PrunePlanner.Plan([withCache], new PruneRules(Keep(2)), wholeStorage: true);
+        var pruned = PrunePlanner.Plan([withCache], new PruneRules(Keep(1)), wholeStorage: true);
+
+        Assert.Empty(kept.Reclaimable);
+        Assert.Empty(cache.Children); // nothing under /manifests/ to keep or delete below it
+        Assert.Equal([cache.Digest], pruned.Repositories.Single().Deletions.Select(d => d.Digest));
+        Assert.Equal(new HashSet<Digest> { cache.Digest, D("layer-b"), D("cache-config") }, pruned.Reclaimable.Select(r => r.Digest).ToHashSet());
+    }
+
+    private static InventoryManifest BuildKitCacheIndex(params string[] blobs)
+    {
+        var entries = string.Join(",", blobs.Select(b => $$"""{"mediaType":"{{(b == "cache-config" ? MediaTypes.BuildKitCacheConfig : MediaTypes.OciLayerGzip)}}","digest":"{{D(b)}}","size":1000}"""));
+        var bytes = System.Text.Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciIndex}}","manifests":[{{entries}}]}""");
+        return InventoryManifest.From(Digest.Sha256Of(bytes), bytes.Length, ManifestParser.Parse(bytes));
+    }
+
+    [Fact]
     public void Attached_tag_names_and_semver_precedence()
     {
         var subject = D("x");

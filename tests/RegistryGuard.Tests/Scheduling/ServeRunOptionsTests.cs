@@ -33,6 +33,7 @@ public sealed class ServeRunOptionsTests : IDisposable
         ["timeout_seconds"] = "7",
         ["retries"] = "0",
         ["shard"] = "1/2",
+        ["upstream_state"] = "/tmp/upstream",
         ["command"] = "/usr/bin/true",
         ["dry_run"] = "true",
         ["timeout_minutes"] = "5",

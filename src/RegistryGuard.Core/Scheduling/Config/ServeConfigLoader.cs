@@ -18,7 +18,7 @@ public static class ServeConfigLoader
     {
         ["probe"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            "deep", "deep_budget", "deep_state", "concurrency", "timeout_seconds", "retries", "shard", "cosign_keys", "require_signature",
+            "deep", "deep_budget", "deep_state", "concurrency", "timeout_seconds", "retries", "shard", "upstream_state", "cosign_keys", "require_signature",
         },
         ["gc"] = new HashSet<string>(StringComparer.Ordinal) { "command", "config", "dry_run", "timeout_minutes" },
         ["scan"] = new HashSet<string>(StringComparer.Ordinal) { "fix", "deep", "upload_age", "concurrency", "journal_dir" },
