@@ -41,7 +41,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             return Fatal(started, timestamp, Unavailable(ex));
         }
 
-        var run = new Run(this);
+        var run = new Run(this) { TagsListed = true };
         if (options.ExpectAuth)
         {
             await CheckAuthIsEnforcedAsync(run, cancellationToken).ConfigureAwait(false);
@@ -91,6 +91,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal, (cached, upstreamStatuses));
     }
 
@@ -163,6 +164,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: true, fatal: null);
     }
 
@@ -185,6 +187,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             BytesHashed = Counters.BytesHashed,
             Requests = client.RequestCount,
             FailuresByKind = failures,
+            Signatures = run.Graph.Signatures,
             PullThroughRepositories = pullThrough.Repositories,
             Upstreams = pullThrough.Upstreams ?? [],
         };
@@ -280,6 +283,9 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         public ProbeGraph Graph { get; } = new();
 
+        /// <summary>True when repositories are walked from their tag lists (probe), false for one reference (verify).</summary>
+        public bool TagsListed { get; init; }
+
         private RegistryClient Client => owner.Client;
 
         private ProbeCounters Counters => owner.Counters;
@@ -329,6 +335,11 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         /// still has to hash its blobs.</summary>
         private void Complete(RepositoryGraph repository)
         {
+            if (owner.Options.Signatures is not null)
+            {
+                Graph.Signed.Enqueue(ProbeSignatures.Subjects(repository, TagsListed));
+            }
+
             if (owner.Options.Deep)
             {
                 Graph.Kept.Enqueue(repository);
