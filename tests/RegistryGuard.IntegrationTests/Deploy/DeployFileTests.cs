@@ -40,7 +40,7 @@ public sealed class DeployFileTests
             lines.Any(l => l.Source.StartsWith(sourcePrefix, StringComparison.Ordinal) && l.Arguments[0] == verb);
 
         Assert.True(Runs("k8s/cronjob.yaml", "probe"));
-        Assert.True(Runs("k8s/sharded/", "probe"));
+        Assert.True(Runs("k8s/components/sharded/", "probe"));
         Assert.True(Runs("k8s/components/docker-config/", "probe"));
         Assert.True(Runs("deploy/systemd/registryguard-scan.service", "scan"));
         Assert.True(Runs("deploy/systemd/registryguard-serve.service", "serve"));
@@ -127,9 +127,12 @@ public sealed class DeployFileTests
     [Fact]
     public void Sharded_variant_is_an_indexed_job_whose_pods_probe_their_own_shard_under_their_own_grouping_key()
     {
-        var kustomization = LoadSingle(RepositoryRoot.File("k8s", "sharded", "kustomization.yaml"));
-        Assert.Equal("../", Text(kustomization, "resources", 0));
-        var patch = LoadSingle(RepositoryRoot.File("k8s", "sharded", Text(kustomization, "patches", 0, "path")));
+        // A component the base lists (commented out), not an overlay inside k8s/: kustomize refuses an overlay whose
+        // base directory contains it ("cycle detected").
+        var kustomization = LoadSingle(RepositoryRoot.File("k8s", "components", "sharded", "kustomization.yaml"));
+        Assert.Equal("Component", Text(kustomization, "kind"));
+        Assert.Contains("#   - components/sharded", File.ReadAllText(RepositoryRoot.File("k8s", "kustomization.yaml")), StringComparison.Ordinal);
+        var patch = LoadSingle(RepositoryRoot.File("k8s", "components", "sharded", Text(kustomization, "patches", 0, "path")));
         var job = At(patch, "spec", "jobTemplate", "spec");
         var container = Assert.Single(List(At(job, "template", "spec", "containers")));
         var args = List(At(container, "args")).Cast<string>().ToList();
