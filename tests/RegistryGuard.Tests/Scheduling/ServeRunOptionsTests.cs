@@ -40,6 +40,7 @@ public sealed class ServeRunOptionsTests : IDisposable
         ["config"] = Path.Combine(_directory, "policy.yml"),
         ["keep_untagged"] = "true",
         ["semver"] = "true",
+        ["order"] = "name",
         ["backup_dir"] = "/tmp/backups",
     };
 

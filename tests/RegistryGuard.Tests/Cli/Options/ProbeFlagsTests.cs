@@ -7,7 +7,7 @@ namespace RegistryGuard.Tests.Cli.Options;
 
 public sealed class ProbeFlagsTests
 {
-    private static readonly string NoDockerConfig = Path.Combine(Path.GetTempPath(), "registryguard-tests-no-docker-config.json");
+    private static string NoDockerConfig => EmptyDockerConfig.Path;
 
     [Fact]
     public void Every_flag_lands_in_the_run_options()

@@ -6,7 +6,7 @@ namespace RegistryGuard.Tests.Cli.Options;
 
 public sealed class VerifyFlagsTests
 {
-    private static readonly string NoDockerConfig = Path.Combine(Path.GetTempPath(), "registryguard-tests-no-docker-config.json");
+    private static string NoDockerConfig => EmptyDockerConfig.Path;
 
     [Fact]
     public void The_image_and_the_walk_land_in_the_run_options_with_the_probe_s_defaults()
