@@ -56,8 +56,17 @@ internal sealed class TerminationSignals : IDisposable
         context.Cancel = true; // the run ends itself; the runtime must not end the process under it
         if (Interlocked.CompareExchange(ref _received, (int)context.Signal, 0) == 0)
         {
+            // Cancelled before the line is printed: whoever reads the line knows no new step will start.
+            try
+            {
+                _cancel.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // a cancellation callback failed; the run still sees the token cancelled
+            }
+
             Console.Error.WriteLine($"{NameOf(context.Signal)}: stopping after the step in flight (send it again to stop at once)");
-            ThreadPool.QueueUserWorkItem(_ => _cancel.Cancel()); // not on the signal thread: cancellation runs callbacks
             return;
         }
 
