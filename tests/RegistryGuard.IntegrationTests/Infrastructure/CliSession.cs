@@ -46,6 +46,18 @@ internal sealed class CliSession : IAsyncDisposable
 
     public static CliSession Start(params string[] arguments)
     {
+        var process = Process.Start(StartInfo(arguments))!;
+        var session = new CliSession(process);
+        process.OutputDataReceived += (_, e) => Append(session._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(session._stderr, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return session;
+    }
+
+    /// <summary>The binary with its output captured, HOME a temporary directory (no operator docker config leaks in) and no password in the environment.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -60,13 +72,7 @@ internal sealed class CliSession : IAsyncDisposable
 
         info.Environment["HOME"] = Path.GetTempPath();
         info.Environment.Remove("REGISTRYGUARD_PASSWORD");
-        var process = Process.Start(info)!;
-        var session = new CliSession(process);
-        process.OutputDataReceived += (_, e) => Append(session._stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(session._stderr, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return session;
+        return info;
     }
 
     /// <summary>Waits until stdout or stderr holds <paramref name="text"/> (hang protection only; ends on the condition).</summary>
