@@ -38,7 +38,7 @@ public sealed class LocalRegistry : IAsyncDisposable
     public string StorageRoot => Path.Combine(RootDirectory, "storage");
 
     /// <summary>Where distribution keeps everything: <c>storage/docker/registry/v2</c>.</summary>
-    public string V2Root => Path.Combine(StorageRoot, "docker", "registry", "v2");
+    public string V2Root => StoragePaths.V2Root(StorageRoot);
 
     public int Port { get; }
 

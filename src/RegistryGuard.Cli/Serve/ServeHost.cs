@@ -54,7 +54,7 @@ internal static class ServeHost
         app.MapGet("/metrics", async context =>
         {
             context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
-            await SchedulerMetrics.From(scheduler.Snapshot()).CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            await SchedulerMetrics.From([.. scheduler.Snapshot().Select(j => j.ForMetrics())]).CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
         app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(Status(scheduler.Snapshot()), Json), "application/json"));
 

@@ -45,7 +45,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             return Fatal(started, timestamp, null) with { Interrupted = true };
         }
 
-        var run = new Run(this);
+        var run = new Run(this) { TagsListed = true };
         try
         {
             return await WalkRegistryAsync(run, started, timestamp, cancellationToken).ConfigureAwait(false);
@@ -110,6 +110,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal, (cached, upstreamStatuses));
     }
 
@@ -201,6 +202,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: true, fatal: null);
     }
 
@@ -223,6 +225,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             BytesHashed = Counters.BytesHashed,
             Requests = client.RequestCount,
             FailuresByKind = failures,
+            Signatures = run.Graph.Signatures,
             PullThroughRepositories = pullThrough.Repositories,
             Upstreams = pullThrough.Upstreams ?? [],
         };
@@ -319,6 +322,9 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         public ProbeGraph Graph { get; } = new();
 
+        /// <summary>True when repositories are walked from their tag lists (probe), false for one reference (verify).</summary>
+        public bool TagsListed { get; init; }
+
         private RegistryClient Client => owner.Client;
 
         private ProbeCounters Counters => owner.Counters;
@@ -373,6 +379,11 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             if (_stopping.IsCancellationRequested)
             {
                 return; // its last step may have been cut short: an interrupted walk concludes nothing about it
+            }
+
+            if (owner.Options.Signatures is not null)
+            {
+                Graph.Signed.Enqueue(ProbeSignatures.Subjects(repository, TagsListed));
             }
 
             if (owner.Options.Deep)

@@ -185,6 +185,44 @@ public sealed class RegistryClient : IDisposable
             (response, ct) => new ValueTask<byte[]>(ReadBoundedAsync(response, maxBytes, ct)),
             cancellationToken);
 
+    /// <summary>
+    /// OCI 1.1 referrers of <paramref name="subject"/>: the descriptors of every page (the Link header is followed).
+    /// A registry without the referrers API answers 404 (<see cref="RegistryNotFoundException"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Descriptor>> GetReferrersAsync(string repository, Digest subject, CancellationToken cancellationToken)
+    {
+        const int MaxPages = 100;
+        var result = new List<Descriptor>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        Uri? page = new(BaseAddress, $"v2/{CheckedName(repository)}/referrers/{subject}");
+        while (page is not null)
+        {
+            if (!visited.Add(page.AbsoluteUri) || visited.Count > MaxPages)
+            {
+                throw new RegistryException($"the referrers of {subject.Abbreviated} run past {MaxPages} pages or loop back to a page already read");
+            }
+
+            var current = page;
+            (IReadOnlyList<Descriptor> Items, Uri? Next) part = await SendAsync(
+                () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, current);
+                    request.Headers.TryAddWithoutValidation("Accept", MediaTypes.OciIndex);
+                    return request;
+                },
+                async (response, ct) =>
+                {
+                    var body = await ReadBoundedAsync(response, _options.MaxManifestBytes, ct).ConfigureAwait(false);
+                    return (ParseReferrers(body, current), LinkHeader.NextPage(LinkValues(response), current));
+                },
+                cancellationToken).ConfigureAwait(false);
+            result.AddRange(part.Items);
+            page = part.Next;
+        }
+
+        return result;
+    }
+
     /// <summary>Monolithic upload (POST then PUT ?digest=); skipped when the repository already has the blob.</summary>
     public async Task PushBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -344,6 +382,19 @@ public sealed class RegistryClient : IDisposable
         catch (JsonException ex)
         {
             throw new RegistryException($"{page.AbsolutePath} answered with malformed JSON ({ex.Message})", ex);
+        }
+    }
+
+    private static IReadOnlyList<Descriptor> ParseReferrers(byte[] body, Uri page)
+    {
+        try
+        {
+            var index = ManifestParser.Parse(body, MediaTypes.OciIndex);
+            return index.Kind == ManifestKind.Index ? index.Manifests : throw new RegistryException($"{page.AbsolutePath} did not answer with an image index");
+        }
+        catch (ManifestFormatException ex)
+        {
+            throw new RegistryException($"{page.AbsolutePath} answered with a malformed referrers index ({ex.Message})", ex);
         }
     }
 

@@ -36,6 +36,11 @@ public static class ProbeReportWriter
             output.WriteLine(string.Create(inv, $"deep: {s.BlobsHashed} blobs hashed, {ByteSize.Format(s.BytesHashed)} read"));
         }
 
+        if (s.Signatures is { } signed)
+        {
+            output.WriteLine(SignatureText.Summary(signed));
+        }
+
         if (s.Upstreams.Count > 0)
         {
             output.WriteLine(string.Create(inv, $"pull-through: {s.PullThroughRepositories} cached repositories listed, not walked (a walk makes a cache fetch and store); scan --pull-through on the cache's storage checks what it holds"));
@@ -132,6 +137,11 @@ public static class ProbeReportWriter
         writer.WriteString("error", report.FatalError);
         writer.WriteBoolean("interrupted", report.Interrupted);
         writer.WriteNumber("exit_code", report.ExitCode);
+        if (s.Signatures is { } signed)
+        {
+            SignatureText.WriteJson(writer, signed);
+        }
+
         writer.WriteEndObject();
         FindingJson.WriteArray(writer, "findings", report.Findings);
         writer.WriteEndObject();

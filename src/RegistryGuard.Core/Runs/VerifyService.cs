@@ -17,7 +17,7 @@ public sealed class VerifyService(TimeProvider? timeProvider = null)
 
         var (connection, note) = await SchemeFallback.ResolveAsync(options.Connection, cancellationToken).ConfigureAwait(false);
         using var client = new RegistryClient(connection.ClientOptions());
-        var prober = new Prober(client, options.Walk.ToProbeOptions(connection), timeProvider);
+        var prober = new Prober(client, (options with { Connection = connection }).ToProbeOptions(), timeProvider);
         var report = await prober.VerifyAsync(options.Repository, options.Reference, cancellationToken).ConfigureAwait(false);
         return await RunPublisher.PublishAsync(ProbeService.Outcome(report, prober) with { Notes = note is null ? [] : [note] }, options.Push, key).ConfigureAwait(false);
     }

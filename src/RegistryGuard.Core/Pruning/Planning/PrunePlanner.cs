@@ -138,6 +138,13 @@ public static class PrunePlanner
                 }
                 else if (!inventory.Manifests.ContainsKey(subject) && !tagDigests.Contains(subject))
                 {
+                    if (OrphanedSignature.Reason(inventory, tag, subject) is { } orphaned)
+                    {
+                        decided.Add(tag.Name);
+                        decisions[tag.Name] = Decide(tag, PruneAction.Delete, orphaned, attachedTag: true);
+                        continue;
+                    }
+
                     reason = $"attached to {subject.Abbreviated}, which is not in this inventory: left alone";
                 }
                 else
