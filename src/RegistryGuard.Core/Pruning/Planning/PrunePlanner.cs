@@ -94,7 +94,9 @@ public static class PrunePlanner
             }
         }
 
-        var ranked = TagRanking.Rank(candidates, policy.Semver);
+        var ranked = TagRanking.Rank(candidates, policy.EffectiveOrder);
+        // Only a cut through the ranking needs the order: keeping all candidates, or none, is the same in every order.
+        var withoutPushTime = policy.Keep > 0 && candidates.Count > policy.Keep ? TagRanking.WithoutPushTime(candidates, policy.EffectiveOrder) : 0;
         for (var i = 0; i < ranked.Count; i++)
         {
             var (tag, by) = ranked[i];
@@ -113,7 +115,10 @@ public static class PrunePlanner
         KeepSharedDigests(decisions, keptFrom);
 
         var tagDecisions = inventory.Tags.Select(t => decisions[t.Name]).ToList();
-        return new RepositoryPlan(inventory.Repository, policy, tagDecisions, DecideManifests(inventory, policy, tagDecisions, keptFrom));
+        return new RepositoryPlan(inventory.Repository, policy, tagDecisions, DecideManifests(inventory, policy, tagDecisions, keptFrom))
+        {
+            TagsWithoutPushTime = withoutPushTime,
+        };
     }
 
     private static void KeepAttachments(

@@ -199,7 +199,22 @@ public sealed class PrunePlannerTests
         var plan = PrunePlanner.PlanRepository(b.Build(), Keep(2));
 
         Assert.Equal(PruneAction.Delete, TagActions(plan)["a"]);
-        Assert.Contains("tag name (push time unknown)", plan.Tags.Single(t => t.Tag == "a").Reason, StringComparison.Ordinal);
+        Assert.Contains("#3 by tag name", plan.Tags.Single(t => t.Tag == "a").Reason, StringComparison.Ordinal);
+        Assert.Equal(2, plan.TagsWithoutPushTime); // said once for the whole plan, not per line
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Unknown_push_times_do_not_matter_when_no_cut_goes_through_the_ranking(int keep)
+    {
+        var b = new InventoryBuilder();
+        b.Tag("b", b.Image("b", "b"), null).Tag("a", b.Image("a", "a"), null).Tag("timed", b.Image("t", "t"), 0);
+
+        var plan = PrunePlanner.PlanRepository(b.Build(), Keep(keep));
+
+        Assert.Equal(0, plan.TagsWithoutPushTime);
+        Assert.All(plan.Tags, t => Assert.Equal(keep == 0 ? PruneAction.Delete : PruneAction.Keep, t.Action));
     }
 
     [Fact]
