@@ -36,8 +36,6 @@ internal sealed record KillSchedule(TimeSpan WorkStarts, TimeSpan WorkEnds, Time
         return new KillSchedule(workStarts ?? ends, workEnds ?? ends, ends, exit);
     }
 
-    public TimeSpan Middle => (WorkStarts + WorkEnds) / 2;
-
     public IReadOnlyList<TimeSpan> Points(int seed, int count)
     {
         var random = new Random(seed);
@@ -48,6 +46,25 @@ internal sealed record KillSchedule(TimeSpan WorkStarts, TimeSpan WorkEnds, Time
     {
         using var reader = new StreamReader(new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
         return reader.ReadToEnd().Contains("\"type\":\"end\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Starts the CLI and SIGKILLs it halfway through its journaled work, counted from the moment its journal appears
+    /// (not from its start: on a loaded machine start-up alone can outlast the measured span, and a kill before the
+    /// journal exists interrupts nothing). True when it was still running.
+    /// </summary>
+    public async Task<bool> RunAndKillMidWorkAsync(string journal, string[] arguments)
+    {
+        await using var cli = CliProcess.Start(arguments);
+        while (!cli.HasExited && !File.Exists(journal))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5));
+        }
+
+        await Task.Delay((WorkEnds - WorkStarts) / 2);
+        var running = !cli.HasExited;
+        await cli.KillAsync();
+        return running;
     }
 
     /// <summary>Starts the CLI and SIGKILLs it after <paramref name="delay"/>; true when it was still running.</summary>

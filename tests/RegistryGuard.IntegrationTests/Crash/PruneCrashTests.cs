@@ -55,7 +55,7 @@ public sealed class PruneCrashTests(ITestOutputHelper output)
 
         // Killed, then run again: the second run prunes the rest under its own journal.
         var interrupted = Journal("interrupted");
-        await KillSchedule.RunAndKillAsync(schedule.Middle, Prune(interrupted));
+        await schedule.RunAndKillMidWorkAsync(interrupted, Prune(interrupted));
         output.WriteLine($"interrupted run: {CrashInvariants.Describe(interrupted)}");
         var reused = await CliRunner.RunAsync(Prune(interrupted));
         Assert.Equal(2, reused.ExitCode);

@@ -58,7 +58,7 @@ public sealed class ScanCrashTests(ITestOutputHelper output)
 
         // Killed, then simply run again: the second run finishes the repair under its own journal.
         var interrupted = Journal("interrupted");
-        await KillSchedule.RunAndKillAsync(schedule.Middle, Fix(interrupted));
+        await schedule.RunAndKillMidWorkAsync(interrupted, Fix(interrupted));
         output.WriteLine($"interrupted run: {CrashInvariants.Describe(interrupted)}");
         var reused = await CliRunner.RunAsync(Fix(interrupted));
         Assert.Equal(2, reused.ExitCode);
