@@ -22,6 +22,7 @@ public sealed class SignalTests
     [InlineData("TERM", ExitCodes.Terminated)]
     public async Task A_probe_stopped_by_a_signal_prints_its_partial_summary_pushes_interrupted_and_exits_with_the_signal_code(string signal, int exitCode)
     {
+        InheritedSignals.AssertNotIgnored(signal);
         await using var seeded = await SeededRegistry.StartAsync();
         var held = new HeldRequests();
         await using var proxy = await FaultProxy.StartAsync(seeded.Registry.Url, new FaultRule(@"^HEAD /v2/.*/blobs/", FaultRate.Always, held.Fault));
@@ -111,6 +112,7 @@ public sealed class SignalTests
     [InlineData("TERM", ExitCodes.Terminated)]
     public async Task Demo_keep_stopped_by_a_signal_stops_its_registry_and_removes_its_storage(string signal, int exitCode)
     {
+        InheritedSignals.AssertNotIgnored(signal);
         await using var demo = CliSession.Start("demo", "--keep");
         await demo.WaitForOutputAsync("Registry left running at");
         var started = Regex.Match(demo.StandardOutput, @"Registry left running at http://127\.0\.0\.1:(?<port>\d+)/ \(storage (?<storage>\S+)\)");
