@@ -23,7 +23,7 @@ internal static class ServeHost
     public static async Task<int> RunAsync(ServeConfig config, TextWriter log)
     {
         var jobs = ServeJobFactory.Create(config, TimeProvider.System);
-        using var scheduler = new JobScheduler(jobs, TimeProvider.System, e => Log(log, e));
+        var scheduler = new JobScheduler(jobs, TimeProvider.System, e => Log(log, e));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
