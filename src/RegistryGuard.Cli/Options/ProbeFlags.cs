@@ -10,6 +10,7 @@ internal sealed class ProbeFlags
 {
     private readonly ConnectionFlags _connection = new();
     private readonly WalkFlags _walk = new();
+    private readonly SignatureFlags _signatures = new(perRepository: true);
     private readonly PushFlags _push = new(ProbeRunOptions.DefaultJob);
 
     public Option<string> Registry { get; } = new("--registry", "-r") { Description = "Registry base URL, e.g. https://registry.example:5050", Required = true };
@@ -42,14 +43,15 @@ internal sealed class ProbeFlags
         command.Add(UpstreamState);
         _connection.AddTo(command);
         _walk.AddTo(command);
+        _signatures.AddTo(command);
         command.Add(Output);
         _push.AddTo(command);
     }
 
     public ProbeRunOptions Map(ParseResult parse)
     {
-        var url = RegistryUrl.Parse(parse.GetValue(Registry)!);
-        var options = new ProbeRunOptions(_connection.Map(parse, url)) { Walk = _walk.Map(parse) };
+        var text = parse.GetValue(Registry)!;
+        var options = new ProbeRunOptions(_connection.Map(parse, RegistryUrl.Parse(text), !RegistryUrl.SchemeGiven(text))) { Walk = _walk.Map(parse) };
         if (parse.GetValue(Shard) is { } shard)
         {
             options = options with { Shard = ParseShard(shard) };
@@ -65,6 +67,7 @@ internal sealed class ProbeFlags
             ExpectAuth = parse.GetValue(ExpectAuth),
             MinRepositories = parse.GetValue(MinRepositories),
             CatalogStateFile = parse.GetValue(StateFile)?.FullName,
+            Signatures = _signatures.Map(parse),
             UpstreamStateFile = parse.GetValue(UpstreamState)?.FullName,
             Push = _push.Map(parse),
         };

@@ -33,6 +33,11 @@ public enum FindingKind
     UnauthenticatedAccess,
     CatalogShrunk,
 
+    // Cosign signatures (probe and verify with --cosign-key; prune removes orphaned ones).
+    UnsignedImage,
+    InvalidSignature,
+    OrphanedSignature,
+
     // Pull-through caches (probe).
     UpstreamUnreachable,
 }

@@ -40,5 +40,8 @@ public sealed record ProbeOptions
     /// <summary>File keeping the last run's catalog size: a catalog below half of it (or empty) is <c>catalog_shrunk</c>.</summary>
     public string? CatalogStateFile { get; init; }
 
+    /// <summary>Check cosign signatures after the walk (keys, and the repositories that require them); null: off.</summary>
+    public Signatures.SignatureOptions? Signatures { get; init; }
+
     public bool IsPullThrough(string repository) => GlobPattern.AnyMatch(PullThrough, repository);
 }

@@ -38,4 +38,7 @@ public sealed record ProbeSummary
     public IReadOnlyDictionary<FindingKind, int> FailuresByKind { get; init; } = new Dictionary<FindingKind, int>();
 
     public int Failures => FailuresByKind.Values.Sum();
+
+    /// <summary>Signature checks of the run; null when none were asked for.</summary>
+    public Signatures.SignatureSummary? Signatures { get; init; }
 }

@@ -185,6 +185,44 @@ public sealed class RegistryClient : IDisposable
             (response, ct) => new ValueTask<byte[]>(ReadBoundedAsync(response, maxBytes, ct)),
             cancellationToken);
 
+    /// <summary>
+    /// OCI 1.1 referrers of <paramref name="subject"/>: the descriptors of every page (the Link header is followed).
+    /// A registry without the referrers API answers 404 (<see cref="RegistryNotFoundException"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Descriptor>> GetReferrersAsync(string repository, Digest subject, CancellationToken cancellationToken)
+    {
+        const int MaxPages = 100;
+        var result = new List<Descriptor>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        Uri? page = new(BaseAddress, $"v2/{CheckedName(repository)}/referrers/{subject}");
+        while (page is not null)
+        {
+            if (!visited.Add(page.AbsoluteUri) || visited.Count > MaxPages)
+            {
+                throw new RegistryException($"the referrers of {subject.Abbreviated} run past {MaxPages} pages or loop back to a page already read");
+            }
+
+            var current = page;
+            (IReadOnlyList<Descriptor> Items, Uri? Next) part = await SendAsync(
+                () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, current);
+                    request.Headers.TryAddWithoutValidation("Accept", MediaTypes.OciIndex);
+                    return request;
+                },
+                async (response, ct) =>
+                {
+                    var body = await ReadBoundedAsync(response, _options.MaxManifestBytes, ct).ConfigureAwait(false);
+                    return (ParseReferrers(body, current), LinkHeader.NextPage(LinkValues(response), current));
+                },
+                cancellationToken).ConfigureAwait(false);
+            result.AddRange(part.Items);
+            page = part.Next;
+        }
+
+        return result;
+    }
+
     /// <summary>Monolithic upload (POST then PUT ?digest=); skipped when the repository already has the blob.</summary>
     public async Task PushBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -347,6 +385,19 @@ public sealed class RegistryClient : IDisposable
         }
     }
 
+    private static IReadOnlyList<Descriptor> ParseReferrers(byte[] body, Uri page)
+    {
+        try
+        {
+            var index = ManifestParser.Parse(body, MediaTypes.OciIndex);
+            return index.Kind == ManifestKind.Index ? index.Manifests : throw new RegistryException($"{page.AbsolutePath} did not answer with an image index");
+        }
+        catch (ManifestFormatException ex)
+        {
+            throw new RegistryException($"{page.AbsolutePath} answered with a malformed referrers index ({ex.Message})", ex);
+        }
+    }
+
     /// <param name="tooLarge">Builds the error from the announced length, or from null when the body ran past the limit.</param>
     private static async Task<byte[]> ReadBoundedAsync(
         HttpResponseMessage response, long limit, CancellationToken cancellationToken, Func<long?, RegistryException>? tooLarge = null)
@@ -496,7 +547,8 @@ public sealed class RegistryClient : IDisposable
 
     private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
     {
-        HttpRequestError.SecureConnectionError => "TLS handshake failed: the registry's certificate is not trusted or does not match (use --ca-file for a private CA)",
+        HttpRequestError.SecureConnectionError =>
+            "TLS handshake failed: the registry's certificate is not trusted or does not match, or it speaks plain HTTP (use --ca-file for a private CA, or an http:// URL for a plain-HTTP registry)",
         HttpRequestError.NameResolutionError => "the registry host name does not resolve",
         HttpRequestError.ConnectionError => $"cannot connect ({ex.InnerException?.Message ?? ex.Message})",
         _ => ex.InnerException?.Message ?? ex.Message,

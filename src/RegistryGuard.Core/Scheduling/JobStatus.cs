@@ -14,4 +14,8 @@ public sealed record JobStatus(
     long Runs,
     long Skips,
     JobRun? LastRun,
-    IReadOnlyList<RunFamily> Families);
+    IReadOnlyList<RunFamily> Families)
+{
+    /// <summary>The part /metrics shows.</summary>
+    public ScheduledJobSnapshot ForMetrics() => new(Name, Type, Registry, Runs, Skips, Running, LastRun?.ExitCode, NextRun, Families);
+}

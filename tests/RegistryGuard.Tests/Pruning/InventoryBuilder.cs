@@ -34,6 +34,17 @@ internal sealed class InventoryBuilder(string repository = "app")
         return digest;
     }
 
+    /// <summary>A referrers fallback index (<c>sha256-&lt;hex&gt;</c> tag): the referrers with their artifact types.</summary>
+    public Digest FallbackIndex(string name, params (Digest Referrer, string ArtifactType)[] referrers)
+    {
+        var digest = D(name);
+        _manifests[digest] = new InventoryManifest(digest, MediaTypes.OciIndex, 100)
+        {
+            Children = [.. referrers.Select(r => new Descriptor(MediaTypes.OciManifest, r.Referrer, 100) { ArtifactType = r.ArtifactType })],
+        };
+        return digest;
+    }
+
     public Digest Referrer(string name, Digest subject, params string[] blobs)
     {
         var digest = Image(name, blobs);

@@ -22,6 +22,10 @@ public sealed class ServeExampleConfigTests
             example = example.Replace(absolute, local, StringComparison.Ordinal);
         }
 
+        var key = Path.Combine(files, "cosign.pub");
+        File.WriteAllText(key, Signatures.OpensslFixtures.P256Public);
+        example = example.Replace("/etc/registryguard/cosign.pub", key, StringComparison.Ordinal);
+
         example = example.Replace("/var/lib/docker-registry", files, StringComparison.Ordinal);
         Directory.CreateDirectory(Path.Combine(files, "caches", "dockerhub"));
         Directory.CreateDirectory(Path.Combine(files, "caches", "ghcr"));
@@ -33,5 +37,6 @@ public sealed class ServeExampleConfigTests
         Assert.All(config.Registries.Values.Where(r => r.Name.EndsWith("-cache", StringComparison.Ordinal)), r => Assert.Equal("**", Assert.Single(r.PullThrough).Pattern));
         Assert.Equal(9, RegistryGuard.Scheduling.ServeJobFactory.Create(config, TimeProvider.System).Count);
         Assert.Equal("Europe/London", config.TimeZone.Id);
+        Assert.Equal([key], config.Jobs.Single(j => j.Name == "hourly-probe").Lists["cosign_keys"]);
     }
 }

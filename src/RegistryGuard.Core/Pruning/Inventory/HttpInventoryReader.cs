@@ -63,7 +63,37 @@ public sealed class HttpInventoryReader
             }
         }
 
-        return new RepositoryInventory(repository, tags, manifests, Complete: false);
+        return new RepositoryInventory(repository, tags, manifests, Complete: false)
+        {
+            GoneSubjects = await GoneSignatureSubjectsAsync(repository, tags, manifests, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>Untagged manifests are invisible over HTTP, so a signature's subject is gone only when the registry says 404.</summary>
+    private async Task<HashSet<Digest>> GoneSignatureSubjectsAsync(
+        string repository, List<InventoryTag> tags, Dictionary<Digest, InventoryManifest> manifests, CancellationToken cancellationToken)
+    {
+        var gone = new HashSet<Digest>();
+        var tagged = tags.Select(t => t.Digest).ToHashSet();
+        foreach (var tag in tags)
+        {
+            if (!AttachedTag.TryGetSubject(tag.Name, out var subject) || manifests.ContainsKey(subject) || tagged.Contains(subject)
+                || !OrphanedSignature.CarriesSignatures(tag, manifests))
+            {
+                continue;
+            }
+
+            try
+            {
+                await _client.ResolveAsync(repository, subject.ToString(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegistryNotFoundException)
+            {
+                gone.Add(subject);
+            }
+        }
+
+        return gone;
     }
 
     private async Task<InventoryManifest> AddAsync(
