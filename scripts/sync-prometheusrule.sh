@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates k8s/prometheusrule.yaml from deploy/alerts/registryguard.rules.yml, the one source of the
 # alert rules (promtool tests that file; the PrometheusRule CRD wraps the same groups).
-# PrometheusRuleSyncTests fails when the two differ.
+# AlertRuleTests.PrometheusRule_embeds_exactly_the_rule_file_groups fails when the two differ.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 {

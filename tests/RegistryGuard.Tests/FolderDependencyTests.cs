@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RegistryGuard.Tests.Docs;
 
 namespace RegistryGuard.Tests;
 
@@ -11,7 +12,7 @@ public sealed partial class FolderDependencyTests
     [Fact]
     public void The_core_library_s_folders_have_no_dependency_cycle()
     {
-        var core = Path.Combine(RepositoryRoot(), "src", "RegistryGuard.Core");
+        var core = Path.Combine(RepositoryFiles.Root, "src", "RegistryGuard.Core");
         var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).Cast<string>().ToHashSet(StringComparer.Ordinal);
         var uses = folders.ToDictionary(f => f, f => Uses(Path.Combine(core, f), f, folders), StringComparer.Ordinal);
 
@@ -25,7 +26,7 @@ public sealed partial class FolderDependencyTests
     [Fact]
     public void Probing_and_reporting_do_not_use_each_other_both_ways()
     {
-        var core = Path.Combine(RepositoryRoot(), "src", "RegistryGuard.Core");
+        var core = Path.Combine(RepositoryFiles.Root, "src", "RegistryGuard.Core");
         var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Cast<string>().ToHashSet(StringComparer.Ordinal);
 
         Assert.Contains("Probing", Uses(Path.Combine(core, "Reporting"), "Reporting", folders));
@@ -35,7 +36,7 @@ public sealed partial class FolderDependencyTests
     [Fact]
     public void The_storage_layer_uses_none_of_the_verbs_built_on_it()
     {
-        var core = Path.Combine(RepositoryRoot(), "src", "RegistryGuard.Core");
+        var core = Path.Combine(RepositoryFiles.Root, "src", "RegistryGuard.Core");
         var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Cast<string>().ToHashSet(StringComparer.Ordinal);
 
         var used = Uses(Path.Combine(core, "Storage"), "Storage", folders);
@@ -82,17 +83,6 @@ public sealed partial class FolderDependencyTests
         used.IntersectWith(folders);
         used.Remove(self);
         return used;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "RegistryGuard.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        return root.FullName;
     }
 
     [GeneratedRegex(@"//[^\n]*|""(?:[^""\\\n]|\\.)*""")]

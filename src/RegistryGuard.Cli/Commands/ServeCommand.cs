@@ -11,7 +11,7 @@ internal static class ServeCommand
     public static Command Create()
     {
         var flags = new ServeFlags();
-        var command = new Command("serve", "Run probe, scan, prune and plain gc on cron schedules, one registry-changing job at a time; serve /metrics, /healthz, /status.");
+        var command = new Command("serve", "Run probe, scan, prune and plain gc on cron schedules (a job that changes a registry runs alone on it); serve /metrics, /healthz, /status.");
         flags.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {

@@ -12,9 +12,9 @@ internal sealed class PrunePolicyFlags
 {
     public Option<FileInfo?> Config { get; } = new("--config") { Description = "YAML policy file (defaults, include/exclude, per-repository rules); see docs/prune.md." };
 
-    public Option<int?> Keep { get; } = new("--keep") { Description = "Keep the newest N tags per repository (default 10). Protected, regex-kept and attached tags do not count." };
+    public Option<int?> Keep { get; } = new("--keep") { Description = $"Keep the newest N tags per repository (default {PrunePolicy.Default.Keep}). Protected, regex-kept and attached tags do not count." };
 
-    public Option<string[]> Protect { get; } = new("--protect") { Description = "Tag glob always kept (repeatable; default: latest). Replaces the default list." };
+    public Option<string[]> Protect { get; } = new("--protect") { Description = $"Tag glob always kept (repeatable; default: {string.Join(", ", PrunePolicy.Default.Protect.Select(p => p.Pattern))}). Replaces the default list." };
 
     public Option<string?> KeepRegex { get; } = new("--keep-regex") { Description = "Tags matching this regex (whole tag) are always kept." };
 

@@ -27,7 +27,7 @@ internal static class ServeHost
     {
         ArgumentNullException.ThrowIfNull(config);
         var jobs = ServeJobFactory.Create(config, TimeProvider.System);
-        using var scheduler = new JobScheduler(jobs, TimeProvider.System, e => Log(log, e));
+        var scheduler = new JobScheduler(jobs, TimeProvider.System, e => Log(log, e));
 
         var builder = WebApplication.CreateSlimBuilder();
         // The host's own logs would print a bind failure as two stack traces; serve says it in one line (below) and

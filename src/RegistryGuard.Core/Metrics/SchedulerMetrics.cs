@@ -37,7 +37,7 @@ public static class SchedulerMetrics
 
         var runs = factory.CreateCounter("registryguard_scheduler_runs_total", "Runs started per scheduled job since serve started.", JobLabelNames);
         var skips = factory.CreateCounter("registryguard_scheduler_skipped_runs_total", "Scheduled instants skipped because the job's previous run was still going.", JobLabelNames);
-        var running = factory.CreateGauge("registryguard_scheduler_job_running", "1 while the job runs (or waits for the mutating-job gate).", JobLabelNames);
+        var running = factory.CreateGauge("registryguard_scheduler_job_running", "1 while the job runs (or waits at the gate).", JobLabelNames);
         var exitCode = factory.CreateGauge("registryguard_scheduler_last_exit_code", "Exit code of the job's last run (the CLI's codes; -1 before the first run).", JobLabelNames);
         foreach (var job in jobs)
         {

@@ -8,7 +8,10 @@ namespace RegistryGuard.Scanning;
 /// The scan reads a live tree without a lock, so a push landing between two reads (revisions listed before its
 /// link was written, its tag read after) looks like a broken reference. Every repository with a finding such a race
 /// can produce is read a second time, with blob data looked up on disk again; a finding is kept only when the second
-/// read finds it too, and only the repairs of kept findings are planned.
+/// read finds it too, and only the repairs of kept findings are planned. The second read waits a moment first: a
+/// push writes a tag's index link and then its current link, and on a loaded machine the registry can take long
+/// enough between the two for an immediate second read to land in the same gap (seen in the serve soak test:
+/// <c>missing_tag_link</c> on a tag being pushed, confirmed by a re-read a millisecond later).
 /// </summary>
 internal static class FindingConfirmation
 {
@@ -19,13 +22,20 @@ internal static class FindingConfirmation
     }.ToFrozenSet();
 
     /// <param name="secondPass">A fresh pass that looks blob data up on disk again.</param>
-    public static ScanVerdict Confirm(ScanPass first, IReadOnlyList<RepositoryDirectory> repositories, Func<ScanPass> secondPass, CancellationToken cancellationToken)
+    /// <param name="settle">How long to wait before the second read (<see cref="ScanOptions.ConfirmationDelay"/>).</param>
+    public static ScanVerdict Confirm(ScanPass first, IReadOnlyList<RepositoryDirectory> repositories, Func<ScanPass> secondPass, TimeSpan settle, CancellationToken cancellationToken)
     {
         var findings = first.Findings.ToSortedList();
         var suspect = findings.Where(f => RaceProne.Contains(f.Kind)).Select(f => f.Repository).ToHashSet(StringComparer.Ordinal);
         if (suspect.Count == 0)
         {
             return new ScanVerdict(findings, first.Repairs);
+        }
+
+        if (settle > TimeSpan.Zero)
+        {
+            cancellationToken.WaitHandle.WaitOne(settle);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         var second = secondPass().Run(repositories.Where(r => suspect.Contains(r.Name)), cancellationToken);

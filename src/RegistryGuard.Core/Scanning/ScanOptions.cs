@@ -22,4 +22,10 @@ public sealed record ScanOptions(string Root)
     public int Concurrency { get; init; } = DefaultConcurrency;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// How long the second read of a repository with a race-prone finding waits after the first, so that a push in
+    /// progress has finished writing (<see cref="FindingConfirmation"/>). Only scans with such findings wait.
+    /// </summary>
+    public TimeSpan ConfirmationDelay { get; init; } = TimeSpan.FromSeconds(1);
 }

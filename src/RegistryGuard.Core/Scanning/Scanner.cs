@@ -68,7 +68,7 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
         var rules = ScanRules.From(options, time.GetUtcNow());
         var first = new ScanPass(storage, blobs, rules, options.Concurrency, Counters).Run(discovered.Repositories, cancellationToken);
         var verdict = FindingConfirmation.Confirm(first, discovered.Repositories,
-            () => new ScanPass(storage, blobs.Rechecking(storage), rules, options.Concurrency, new ScanCounters()), cancellationToken);
+            () => new ScanPass(storage, blobs.Rechecking(storage), rules, options.Concurrency, new ScanCounters()), options.ConfirmationDelay, cancellationToken);
 
         // What the walk met outside any repository's facts is not race-prone: it needs no second read.
         var collector = new FindingCollector();

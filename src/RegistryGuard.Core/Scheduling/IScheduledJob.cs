@@ -5,7 +5,7 @@ namespace RegistryGuard.Scheduling;
 /// </summary>
 public interface IScheduledJob
 {
-    /// <summary>Changes the registry (prune, scan --fix, gc): never runs at the same time as another mutating job.</summary>
+    /// <summary>Changes the registry (prune, scan --fix, gc): runs alone on its registry and never beside another mutating job (<see cref="JobGate"/>).</summary>
     bool Mutating { get; }
 
     /// <summary>

@@ -5,14 +5,15 @@ namespace RegistryGuard.Scheduling;
 
 /// <summary>
 /// Fires jobs at their cron instants, read from an injected <see cref="TimeProvider"/>. A job still running at its
-/// next instant is skipped (counted), never stacked; missed instants collapse into one run. Mutating jobs queue
-/// behind one gate so two of them never touch the registry at once; read-only jobs (probe) run alongside.
+/// next instant is skipped (counted), never stacked; missed instants collapse into one run. Every run passes one
+/// <see cref="JobGate"/>: a mutating job runs alone on its registry and never beside another mutating job; read-only
+/// jobs run beside each other.
 /// </summary>
-public sealed class JobScheduler : IDisposable
+public sealed class JobScheduler
 {
     private readonly TimeProvider _time;
     private readonly Action<SchedulerEvent>? _observer;
-    private readonly SemaphoreSlim _mutatingGate = new(1, 1);
+    private readonly JobGate _gate = new();
     private readonly Lock _lock = new();
     private readonly List<State> _states;
     private readonly List<Task> _running = [];
@@ -127,33 +128,25 @@ public sealed class JobScheduler : IDisposable
     private async Task RunOnceAsync(State state, DateTimeOffset scheduledAt, CancellationToken stopping)
     {
         var job = state.Definition.Job;
-        if (job.Mutating)
+        IDisposable? pass = null;
+        try
         {
-            var acquired = false;
-            try
+            pass = await _gate.EnterAsync(state.Definition.Registry, job.Mutating, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        // The gate can let a job in the same instant shutdown begins: a job that has not started yet does not start.
+        if (pass is null || stopping.IsCancellationRequested)
+        {
+            pass?.Dispose();
+            lock (_lock)
             {
-                await _mutatingGate.WaitAsync(stopping).ConfigureAwait(false);
-                acquired = true;
-            }
-            catch (OperationCanceledException)
-            {
+                state.Running = false;
             }
 
-            // The gate can be granted in the same instant shutdown begins: a job that has not started yet does not start.
-            if (!acquired || stopping.IsCancellationRequested)
-            {
-                if (acquired)
-                {
-                    _mutatingGate.Release();
-                }
-
-                lock (_lock)
-                {
-                    state.Running = false;
-                }
-
-                return; // nothing was touched
-            }
+            return; // nothing was touched
         }
 
         try
@@ -208,14 +201,9 @@ public sealed class JobScheduler : IDisposable
         }
         finally
         {
-            if (job.Mutating)
-            {
-                _mutatingGate.Release();
-            }
+            pass.Dispose();
         }
     }
-
-    public void Dispose() => _mutatingGate.Dispose();
 
     private sealed class State(ScheduledJob definition)
     {

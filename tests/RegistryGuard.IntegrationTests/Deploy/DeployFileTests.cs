@@ -215,7 +215,7 @@ public sealed class DeployFileTests
         Assert.Equal("registry_password", Text(verify, "environment", "REGISTRYGUARD_PASSWORD", "from_secret"));
     }
 
-    private static TimeSpan IntervalOf(string schedule)
+    internal static TimeSpan IntervalOf(string schedule)
     {
         var minute = schedule.Split(' ')[0];
         Assert.StartsWith("*/", minute, StringComparison.Ordinal);

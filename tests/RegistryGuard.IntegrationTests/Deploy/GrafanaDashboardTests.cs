@@ -14,6 +14,7 @@ public sealed class GrafanaDashboardTests
         "registryguard_prune_bytes_reclaimable", "registryguard_prune_bytes_reclaimed", "registryguard_prune_tags_pruned",
         "registry_orphaned_signatures",
         "registry_pull_through_upstream_reachable", "registry_pull_through_upstream_unreachable_since_timestamp_seconds",
+        "registryguard_scan_findings", "registryguard_scan_last_success_timestamp_seconds",
     ];
 
     private static readonly JsonDocument Dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("deploy", "grafana", "registryguard.json")));
@@ -26,7 +27,7 @@ public sealed class GrafanaDashboardTests
         foreach (var title in new[]
         {
             "Broken references by kind", "Last successful run (age)", "Run duration", "Objects checked", "Pruned bytes", "Images without a valid signature",
-            "Pull-through upstream reachable",
+            "Pull-through upstream reachable", "Storage scan failures by kind", "Last completed storage scan (age)",
         })
         {
             Assert.Contains(title, titles);

@@ -1,7 +1,9 @@
 using RegistryGuard.Common;
+using RegistryGuard.Findings;
 using RegistryGuard.Demo;
 using RegistryGuard.IntegrationTests.Infrastructure;
 using RegistryGuard.Oci;
+using RegistryGuard.Runs;
 
 namespace RegistryGuard.IntegrationTests.Scanning;
 
@@ -61,6 +63,35 @@ public sealed class ScanDuringPushTests
         var after = await ScanAsync(seeded);
         Assert.True(after.ExitCode == 0, after.Combined);
         Assert.Empty(JsonReport.Parse(after.StandardOutput).Findings);
+    }
+
+    /// <summary>
+    /// Found by the serve soak test: a push writes a tag's index link, then its current link, and on a loaded machine
+    /// the registry can pause between the two long enough for the scan's confirming re-read (which used to follow at
+    /// once) to see the same half-written tag and report <c>missing_tag_link</c>. Hundreds of in-process scans
+    /// (a process per scan is too slow to meet the gap) while a client pushes a build every 50 ms: before the
+    /// re-read waited, about one scan in sixty failed.
+    /// </summary>
+    [Fact]
+    public async Task Fixing_scans_racing_rapid_pushes_never_report_a_tag_being_written()
+    {
+        await using var seeded = await SeededRegistry.StartAsync();
+        var journals = Directory.CreateTempSubdirectory("race-journals-").FullName;
+        await using var pusher = new Soak.SoakPusher(seeded.Registry.Url, () => Task.FromResult(true), TimeSpan.FromMilliseconds(50));
+        await pusher.SeedAsync(CancellationToken.None);
+        pusher.Resume();
+        var failed = new List<string>();
+        for (var i = 0; i < 250 && failed.Count == 0; i++)
+        {
+            var outcome = await new ScanService().RunAsync(new ScanRunOptions(seeded.Registry.StorageRoot) { Fix = true, JournalDirectory = journals }, null, CancellationToken.None);
+            var report = outcome.Report!;
+            failed.AddRange((report.Remaining ?? report.Findings).Where(f => f.Severity == Severity.Failure)
+                .Select(f => $"scan {i} after {pusher.Builds} builds: {f.Kind.WireName()} {f.Repository}:{f.Tag} {f.Digest} {f.Detail}"));
+        }
+
+        await pusher.PauseAsync();
+        Assert.True(failed.Count == 0, string.Join('\n', failed));
+        Assert.True(pusher.Builds > 20, $"only {pusher.Builds} builds landed while the scans ran");
     }
 
     private int _pushes;

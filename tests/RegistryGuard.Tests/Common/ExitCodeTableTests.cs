@@ -1,35 +1,44 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using RegistryGuard.Common;
+using RegistryGuard.Tests.Docs;
 
 namespace RegistryGuard.Tests.Common;
 
-/// <summary>The README's table of exit codes is every code in <see cref="ExitCodes"/>, each with its name, and nothing else.</summary>
+/// <summary>The README's table of exit codes is every code in <see cref="ExitCodes"/>, each with its name, and nothing else; so is the runbook's.</summary>
 public sealed partial class ExitCodeTableTests
 {
     [Fact]
     public void The_readme_lists_every_exit_code_with_its_name_and_no_other()
     {
-        var declared = typeof(ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(int))
-            .ToDictionary(f => (int)f.GetRawConstantValue()!, f => f.Name);
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var declared = Declared();
+        var readme = RepositoryFiles.Read("README.md");
 
         var documented = Row().Matches(readme).ToDictionary(m => int.Parse(m.Groups["code"].Value, System.Globalization.CultureInfo.InvariantCulture), m => m.Groups["name"].Value);
 
         Assert.Equal(declared.OrderBy(p => p.Key), documented.OrderBy(p => p.Key));
     }
 
-    private static string RepositoryRoot()
+    [Fact]
+    public void The_runbook_s_table_has_every_exit_code_and_no_other()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RegistryGuard.sln")))
-        {
-            directory = directory.Parent;
-        }
+        var declared = Declared().Keys.Order();
+        var runbook = RepositoryFiles.Read("docs", "runbook.md");
+        var section = runbook[runbook.IndexOf("## Exit codes", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
 
-        return directory?.FullName ?? throw new InvalidOperationException("RegistryGuard.sln not found above " + AppContext.BaseDirectory);
+        var documented = CodeCell().Matches(section).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order();
+
+        Assert.Equal(declared, documented);
     }
+
+    private static Dictionary<int, string> Declared() =>
+        typeof(ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int))
+            .ToDictionary(f => (int)f.GetRawConstantValue()!, f => f.Name);
+
+    [GeneratedRegex(@"^\| (\d+) \|", RegexOptions.Multiline)]
+    private static partial Regex CodeCell();
 
     [GeneratedRegex(@"^\| (?<code>\d+) \| `(?<name>\w+)` \|", RegexOptions.Multiline)]
     private static partial Regex Row();

@@ -1,5 +1,6 @@
 using RegistryGuard.Findings;
 using RegistryGuard.Scanning;
+using RegistryGuard.Tests.Docs;
 
 namespace RegistryGuard.Tests.Findings;
 
@@ -38,21 +39,10 @@ public sealed class FindingsDocumentationTests
 
     private static List<string[]> TableRows()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "findings.md"));
+        var lines = File.ReadAllLines(RepositoryFiles.Path("docs", "findings.md"));
         return [.. lines
             .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
             .Select(l => l.Trim().Trim('|').Split(" | ").Select(c => c.Trim()).ToArray())
             .Where(cells => cells.Length == 6)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RegistryGuard.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("RegistryGuard.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ScannerClassificationTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private ScanReport Scan(ScanOptions? options = null) => new Scanner(options ?? new ScanOptions(_tree.Root), _tree.FileSystem).Scan(CancellationToken.None);
+    private ScanReport Scan(ScanOptions? options = null) => new Scanner(options ?? new ScanOptions(_tree.Root) { ConfirmationDelay = TimeSpan.Zero }, _tree.FileSystem).Scan(CancellationToken.None);
 
     [Fact]
     public void Healthy_tree_with_nested_and_empty_repositories_is_clean()
@@ -66,7 +66,7 @@ public sealed class ScannerClassificationTests : IDisposable
         _tree.Unlink(StoragePaths.RevisionLink(_tree.V2, "cache/library/alpine", child));
 
         var plain = Scan();
-        var cache = Scan(new ScanOptions(_tree.Root) { PullThrough = [new GlobPattern("cache/**")] });
+        var cache = Scan(new ScanOptions(_tree.Root) { ConfirmationDelay = TimeSpan.Zero, PullThrough = [new GlobPattern("cache/**")] });
 
         Assert.Equal(Severity.Warning, Assert.Single(plain.Findings).Severity);
         Assert.Equal(0, plain.ExitCode);
@@ -164,7 +164,7 @@ public sealed class ScannerClassificationTests : IDisposable
         _tree.FileSystem.File.WriteAllBytes(path, bytes);
 
         var shallow = Scan();
-        var deep = Scan(new ScanOptions(_tree.Root) { Deep = true });
+        var deep = Scan(new ScanOptions(_tree.Root) { ConfirmationDelay = TimeSpan.Zero, Deep = true });
 
         Assert.Empty(shallow.Findings);
         Assert.Equal(_tree.FileSystem.Directory.EnumerateFiles(Path.Combine(_tree.V2, "blobs"), "data", SearchOption.AllDirectories).Count(), deep.Summary.BlobsHashed);
@@ -192,7 +192,7 @@ public sealed class ScannerClassificationTests : IDisposable
         _tree.Write(Path.Combine(uploads, "old", "startedat"), "2026-04-17T12:00:00Z"u8.ToArray());
         _tree.Write(Path.Combine(uploads, "fresh", "startedat"), "2026-04-19T11:00:00Z"u8.ToArray());
 
-        var report = Scan(new ScanOptions(_tree.Root) { TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now) });
+        var report = Scan(new ScanOptions(_tree.Root) { ConfirmationDelay = TimeSpan.Zero, TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now) });
 
         var stale = Assert.Single(report.Findings);
         Assert.Equal((FindingKind.StaleUpload, Severity.Info), (stale.Kind, stale.Severity));
@@ -242,7 +242,7 @@ public sealed class ScannerClassificationTests : IDisposable
         _tree.FileSystem.File.Delete(StoragePaths.BlobData(_tree.V2, danglingLayer));
         var before = _tree.Snapshot();
         var journal = Path.Combine(_tree.Root, "journal.jsonl");
-        var scanner = new Scanner(new ScanOptions(_tree.Root), _tree.FileSystem);
+        var scanner = new Scanner(new ScanOptions(_tree.Root) { ConfirmationDelay = TimeSpan.Zero }, _tree.FileSystem);
 
         var fixedReport = scanner.Fix(scanner.Scan(CancellationToken.None), journal, CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class ScannerSymlinkTests : IDisposable
         _outside.Dispose();
     }
 
-    private ScanReport Scan() => new Scanner(new ScanOptions(_tree.Root)).Scan(CancellationToken.None);
+    private ScanReport Scan() => new Scanner(new ScanOptions(_tree.Root) { ConfirmationDelay = TimeSpan.Zero }).Scan(CancellationToken.None);
 
     [Fact]
     public void Symlinked_repository_outside_the_root_is_reported_and_not_followed()

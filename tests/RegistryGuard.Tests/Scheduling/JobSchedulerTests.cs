@@ -41,7 +41,7 @@ public sealed class JobSchedulerTests
         var time = new ObservedFakeTimeProvider(start);
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         var job = new ScheduledJob("nightly", "probe", "main", CronSchedule.Parse("0 9 * * *", London), new FakeJob(false, false));
-        using var scheduler = new JobScheduler([job], time, e => events.Writer.TryWrite(e));
+        var scheduler = new JobScheduler([job], time, e => events.Writer.TryWrite(e));
         using var stop = new CancellationTokenSource();
         var running = scheduler.RunAsync(stop.Token);
         var fired = new List<DateTimeOffset>();
@@ -76,20 +76,56 @@ public sealed class JobSchedulerTests
     }
 
     [Fact]
-    public async Task Mutating_jobs_never_overlap_while_a_probe_runs_alongside()
+    public async Task A_mutating_job_runs_alone_on_its_registry_and_never_beside_another_mutating_job()
     {
         var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         var meter = new ConcurrencyMeter();
-        var prune = new FakeJob(true, true, meter);
-        var gc = new FakeJob(true, true, meter);
-        var probe = new FakeJob(false, true);
+        using var prune = new FakeJob(true, true, meter);
+        using var gc = new FakeJob(true, true, meter);
+        using var probe = new FakeJob(false, true, meter);
+        var jobs = new Dictionary<string, FakeJob> { ["prune"] = prune, ["gc"] = gc, ["probe"] = probe };
         var utc = TimeZoneInfo.Utc;
-        using var scheduler = new JobScheduler(
+        var scheduler = new JobScheduler([.. jobs.Select(j => new ScheduledJob(j.Key, j.Key, "main", CronSchedule.Parse("0 3 * * *", utc), j.Value))],
+            time, e => events.Writer.TryWrite(e));
+        using var stop = new CancellationTokenSource();
+        var running = scheduler.RunAsync(stop.Token);
+
+        await time.WaitForPendingTimerAsync();
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 3, 0, 0, TimeSpan.Zero));
+
+        // All three fire at once on one registry: they run one after the other, in whatever order they reached the gate.
+        var log = new List<(SchedulerEventKind, string)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var started = await NextAsync(events, SchedulerEventKind.Started);
+            jobs[started.Job].Release();
+            var finished = await NextAsync(events, null);
+            log.Add((started.Kind, started.Job));
+            log.Add((finished.Kind, finished.Job));
+        }
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromMinutes(1)); // hang protection only
+
+        Assert.Equal(1, meter.Max);
+        Assert.Equal(3, log.Where(e => e.Item1 == SchedulerEventKind.Finished).Select(e => e.Item2).Distinct().Count());
+        Assert.All(log.Chunk(2), pair => Assert.Equal((SchedulerEventKind.Started, SchedulerEventKind.Finished, pair[0].Item2), (pair[0].Item1, pair[1].Item1, pair[1].Item2)));
+        Assert.All(scheduler.Snapshot(), s => Assert.Equal(1, s.Runs));
+    }
+
+    [Fact]
+    public async Task A_probe_of_another_registry_runs_beside_a_mutating_job()
+    {
+        var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        var events = Channel.CreateUnbounded<SchedulerEvent>();
+        using var gc = new FakeJob(true, true);
+        using var probe = new FakeJob(false, true);
+        var utc = TimeZoneInfo.Utc;
+        var scheduler = new JobScheduler(
             [
-                new ScheduledJob("prune", "prune", "main", CronSchedule.Parse("0 3 * * *", utc), prune),
                 new ScheduledJob("gc", "gc", "main", CronSchedule.Parse("0 3 * * *", utc), gc),
-                new ScheduledJob("probe", "probe", "main", CronSchedule.Parse("0 3 * * *", utc), probe),
+                new ScheduledJob("cache-probe", "probe", "cache", CronSchedule.Parse("0 3 * * *", utc), probe),
             ],
             time,
             e => events.Writer.TryWrite(e));
@@ -98,22 +134,13 @@ public sealed class JobSchedulerTests
 
         await time.WaitForPendingTimerAsync();
         time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 3, 0, 0, TimeSpan.Zero));
-        var started = new List<string> { (await NextAsync(events, SchedulerEventKind.Started)).Job, (await NextAsync(events, SchedulerEventKind.Started)).Job };
-
-        // Two jobs run: the probe and exactly one mutating job; the other mutating job waits at the gate.
-        Assert.Contains("probe", started);
-        var first = started.Single(j => j != "probe");
-        var (firstJob, secondJob, second) = first == "prune" ? (prune, gc, "gc") : (gc, prune, "prune");
-        firstJob.Release();
-        var log = new List<SchedulerEvent> { await NextAsync(events, null), await NextAsync(events, null) };
-        Assert.Equal([(SchedulerEventKind.Finished, first), (SchedulerEventKind.Started, second)], log.Select(e => (e.Kind, e.Job)));
-        secondJob.Release();
+        var started = new[] { (await NextAsync(events, SchedulerEventKind.Started)).Job, (await NextAsync(events, SchedulerEventKind.Started)).Job };
+        gc.Release();
         probe.Release();
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromMinutes(1)); // hang protection only
 
-        Assert.Equal(1, meter.Max);
-        Assert.All(scheduler.Snapshot(), s => Assert.Equal(1, s.Runs));
+        Assert.Equal(["cache-probe", "gc"], started.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -122,7 +149,7 @@ public sealed class JobSchedulerTests
         var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         var slow = new FakeJob(false, true);
-        using var scheduler = new JobScheduler([new ScheduledJob("probe", "probe", "main", CronSchedule.Parse("* * * * *", TimeZoneInfo.Utc), slow)], time,
+        var scheduler = new JobScheduler([new ScheduledJob("probe", "probe", "main", CronSchedule.Parse("* * * * *", TimeZoneInfo.Utc), slow)], time,
             e => events.Writer.TryWrite(e));
         using var stop = new CancellationTokenSource();
         var running = scheduler.RunAsync(stop.Token);
@@ -155,7 +182,7 @@ public sealed class JobSchedulerTests
     {
         var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
         var events = Channel.CreateUnbounded<SchedulerEvent>();
-        using var scheduler = new JobScheduler([new ScheduledJob("probe", "probe", "main", CronSchedule.Parse("* * * * *", TimeZoneInfo.Utc), new FakeJob(false, true))], time,
+        var scheduler = new JobScheduler([new ScheduledJob("probe", "probe", "main", CronSchedule.Parse("* * * * *", TimeZoneInfo.Utc), new FakeJob(false, true))], time,
             e => events.Writer.TryWrite(e));
         using var stop = new CancellationTokenSource();
         var running = scheduler.RunAsync(stop.Token);
@@ -176,7 +203,7 @@ public sealed class JobSchedulerTests
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         using var gc = new FakeJob(true, true);
         using var prune = new FakeJob(true, true);
-        using var scheduler = new JobScheduler(
+        var scheduler = new JobScheduler(
             [
                 new ScheduledJob("gc", "gc", "main", CronSchedule.Parse("1 0 * * *", TimeZoneInfo.Utc), gc),
                 new ScheduledJob("prune", "prune", "main", CronSchedule.Parse("2 0 * * *", TimeZoneInfo.Utc), prune),

@@ -32,11 +32,11 @@ public sealed class ServeExampleConfigTests
 
         var config = ServeConfigLoader.Parse(example, "serve.example.yml", files);
 
-        Assert.Equal(["prune", "gc", "scan", "nightly-probe", "hourly-probe"], config.Jobs.Take(5).Select(j => j.Name)); // the documented nightly order
+        Assert.Equal(["prune", "gc", "scan", "nightly-probe", "probe"], config.Jobs.Take(5).Select(j => j.Name)); // the documented nightly order
         Assert.Equal(["dockerhub-cache-probe", "dockerhub-cache-scan", "ghcr-cache-probe", "ghcr-cache-scan"], config.Jobs.Skip(5).Select(j => j.Name));
         Assert.All(config.Registries.Values.Where(r => r.Name.EndsWith("-cache", StringComparison.Ordinal)), r => Assert.Equal("**", Assert.Single(r.PullThrough).Pattern));
         Assert.Equal(9, RegistryGuard.Scheduling.ServeJobFactory.Create(config, TimeProvider.System).Count);
         Assert.Equal("Europe/London", config.TimeZone.Id);
-        Assert.Equal([key], config.Jobs.Single(j => j.Name == "hourly-probe").Lists["cosign_keys"]);
+        Assert.Equal([key], config.Jobs.Single(j => j.Name == "probe").Lists["cosign_keys"]);
     }
 }

@@ -13,6 +13,8 @@ public static class ServeConfigLoader
 {
     public const string DefaultListen = "127.0.0.1:9464";
 
+    public const string DefaultTimeZone = "UTC";
+
     /// <summary>Job types and the options each accepts.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> JobOptions { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
@@ -131,7 +133,7 @@ public static class ServeConfigLoader
 
     private static TimeZoneInfo ParseTimeZone(Map top, Errors errors)
     {
-        var id = top.String("time_zone") ?? "UTC";
+        var id = top.String("time_zone") ?? DefaultTimeZone;
         try
         {
             return TimeZoneInfo.FindSystemTimeZoneById(id);
