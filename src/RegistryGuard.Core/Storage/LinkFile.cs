@@ -67,6 +67,10 @@ internal static class LinkFile
             var link = Parse(buffer[..read], expectedHex);
             return withModified ? link with { Modified = info.LastWriteTimeUtc } : link;
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new LinkRead(LinkState.Missing, null, null); // removed between the listing and the read (a push or a delete)
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new LinkRead(LinkState.Unreadable, null, "cannot be read: " + RegistryStorage.Reason(ex));

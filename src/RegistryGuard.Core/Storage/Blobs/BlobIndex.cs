@@ -185,7 +185,10 @@ internal sealed class BlobIndex
             }
             else if (data is IFileInfo file)
             {
-                result.Add(new BlobEntry(directory.Name, file.Length, BlobPresence.Present));
+                if (LengthIfPresent(file) is { } length)
+                {
+                    result.Add(new BlobEntry(directory.Name, length, BlobPresence.Present));
+                }
             }
             else
             {
@@ -195,5 +198,18 @@ internal sealed class BlobIndex
         }
 
         return result;
+    }
+
+    /// <summary>Null when the data went away after the listing (a garbage-collect sweeping): absent, not a crash.</summary>
+    private static long? LengthIfPresent(IFileInfo file)
+    {
+        try
+        {
+            return file.Length;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 }

@@ -190,7 +190,12 @@ internal sealed class RepositoryReader
             if (upload is IDirectoryInfo directory)
             {
                 _progress?.Upload();
-                uploads.Add(new UploadContents(StorageNames.Printable(directory.Name), UploadStart(directory), UploadSize(directory)));
+                var contents = new UploadContents(StorageNames.Printable(directory.Name), UploadStart(directory), UploadSize(directory));
+                directory.Refresh();
+                if (directory.Exists)
+                {
+                    uploads.Add(contents); // one the registry removed while it was read was finished or cancelled, not abandoned
+                }
             }
         }
 
@@ -231,7 +236,7 @@ internal sealed class RepositoryReader
 
                 if (entry is IFileInfo file)
                 {
-                    total += file.Length;
+                    total += LengthOrZero(file);
                 }
                 else if (entry is IDirectoryInfo child && item.Depth < 8)
                 {
@@ -241,5 +246,18 @@ internal sealed class RepositoryReader
         }
 
         return total;
+    }
+
+    /// <summary>A push in progress moves and deletes its upload's files: one gone since the listing counts nothing.</summary>
+    private static long LengthOrZero(IFileInfo file)
+    {
+        try
+        {
+            return file.Length;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return 0;
+        }
     }
 }
