@@ -17,8 +17,6 @@ namespace RegistryGuard.Cli.Serve;
 /// </summary>
 internal static class ServeHost
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
     public static async Task<int> RunAsync(ServeConfig config, TextWriter log)
     {
         using var gateway = config.Pushgateway is null ? null : new PushgatewayClient(config.Pushgateway);
@@ -41,7 +39,7 @@ internal static class ServeHost
         await using var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/metrics", () => Results.Text(ExpositionFormat.ToText(SchedulerMetrics.From(scheduler.Snapshot())), ExpositionFormat.ContentType));
-        app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(Status(scheduler.Snapshot()), Json), "application/json"));
+        app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(ServeStatus.From(scheduler.Snapshot()), ServeStatusJson.Default.ServeStatus), "application/json"));
 
         await app.StartAsync().ConfigureAwait(false);
         await log.WriteLineAsync($"serve: {jobs.Count} jobs, listening on http://{config.ListenHost}:{config.ListenPort} (/metrics /healthz /status)").ConfigureAwait(false);
@@ -50,23 +48,6 @@ internal static class ServeHost
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
     }
-
-    private static object Status(IReadOnlyList<JobStatus> jobs) => new
-    {
-        Jobs = jobs.Select(j => new
-        {
-            j.Name,
-            j.Type,
-            j.Registry,
-            j.Mutating,
-            j.Schedule,
-            j.NextRun,
-            j.Running,
-            j.Runs,
-            j.Skips,
-            j.LastRun,
-        }),
-    };
 
     private static void Log(TextWriter log, SchedulerEvent e)
     {
