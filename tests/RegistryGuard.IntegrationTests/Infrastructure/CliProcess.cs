@@ -31,18 +31,7 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public static CliProcess Start(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "registryguard.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        var info = CliBinary.StartInfo(arguments);
         info.Environment["HOME"] = Path.GetTempPath();
         var process = Process.Start(info)!;
         var cli = new CliProcess(process);
