@@ -8,7 +8,7 @@ set -euo pipefail
 project=src/RegistryGuard.Cli/RegistryGuard.Cli.csproj
 # Native AOT needs the runtime identifier and PublishAot at restore time too (they bring the ILCompiler and runtime
 # packs). Trim and AOT warnings are errors (TreatWarningsAsErrors reaches the native compiler). The runtime's own
-# zlib is linked in: the chiseled base image has none (scripts/release.sh links the system's for the Debian package).
+# zlib is linked in: the chiseled base image has none (scripts/publish-native.sh links the system's for the Debian package).
 target=(-r linux-x64 -p:PublishAot=true)
 case "${1:-}" in
   restore)

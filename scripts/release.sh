@@ -43,13 +43,7 @@ if [ -z "$binary" ]; then
   log "publishing src/RegistryGuard.Cli with Native AOT for linux-x64 (a few minutes)"
   version_property=()
   [ "$version" != "$csproj_version" ] && version_property=(-p:Version="$version")
-  # Trim and AOT warnings are errors (TreatWarningsAsErrors reaches the native compiler), one per call site.
-  # UseSystemZlib: link Debian's libz.so.1 (zlib1g, priority required) instead of the runtime's own zlib-ng copy:
-  # Debian packages carry no embedded copies of libraries (lintian: embedded-library). The container image, whose
-  # minimal base has no zlib, keeps the bundled copy (scripts/container-publish.sh).
-  dotnet publish src/RegistryGuard.Cli -c Release -r linux-x64 --nologo \
-    -p:PublishAot=true -p:InvariantGlobalization=true -p:UseSystemZlib=true -p:TrimmerSingleWarn=false "${version_property[@]}" \
-    -o "$work/publish" >&2
+  scripts/publish-native.sh "$work/publish" "${version_property[@]}" >&2
   binary="$work/publish/registryguard"
 fi
 [ -x "$binary" ] || { echo "release: $binary is not an executable" >&2; exit 1; }

@@ -21,6 +21,13 @@ internal sealed record ReleaseFiles(string Directory, string Version)
 
     public static Task<ReleaseFiles> GetAsync() => Shared.Value;
 
+    /// <summary>Unpacks the tarball into <paramref name="directory"/>; returns the native executable's path.</summary>
+    public async Task<string> ExtractExecutableAsync(string directory)
+    {
+        var tar = await ProcessRunner.RunAsync("tar", ["-xzf", Tarball, "-C", directory, "--strip-components=1"], TimeSpan.FromMinutes(2), CancellationToken.None);
+        return tar.ExitCode == 0 ? Path.Combine(directory, "registryguard") : throw new InvalidOperationException("tar: " + tar.Combined);
+    }
+
     /// <summary>scripts/release.sh --binary: the same executable packaged as another version, into <paramref name="output"/>.</summary>
     public static async Task<ReleaseFiles> RepackageAsync(string binary, string version, string output)
     {
