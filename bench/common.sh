@@ -1,4 +1,16 @@
-# Helpers shared by bench/run.sh and bench/native.sh (sourced; they set work, run_dir, results and tool first).
+# Helpers shared by bench/run.sh and bench/native.sh (sourced after their options are read; they set tool later).
+
+# The run's directories: work (made absolute), run_dir under it, an empty results table; then the tools.
+start_run() { # prefix
+  mkdir -p "$work" "$(dirname "$output")"
+  work=$(cd "$work" && pwd)
+  run_dir="$work/$1-$$"
+  mkdir -p "$run_dir"
+  results="$run_dir/results.tsv"
+  : > "$results"
+  install_bench_tools
+}
+
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # The real tools the benchmarks drive, installed when missing (hyperfine is optional: a shell loop replaces it).

@@ -35,15 +35,9 @@ case "$size" in
   *) echo "--size must be small or tiny" >&2; exit 2 ;;
 esac
 
-mkdir -p "$work" "$(dirname "$output")"
-work=$(cd "$work" && pwd)
-run_dir="$work/native-$$"
-mkdir -p "$run_dir"
-results="$run_dir/results.tsv"
-: > "$results"
 # shellcheck source=bench/common.sh
 source bench/common.sh
-install_bench_tools
+start_run native
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -42,15 +42,9 @@ case "$size" in
 esac
 
 scan_runs=${scan_runs:-$runs}
-mkdir -p "$work" "$(dirname "$output")"
-work=$(cd "$work" && pwd)
-run_dir="$work/run-$$"
-mkdir -p "$run_dir"
-results="$run_dir/results.tsv"
-: > "$results"
 # shellcheck source=bench/common.sh
 source bench/common.sh
-install_bench_tools
+start_run run
 
 # ---------------------------------------------------------------- machine, at start
 cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)

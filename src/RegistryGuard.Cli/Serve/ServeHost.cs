@@ -39,7 +39,7 @@ internal static class ServeHost
         await using var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/metrics", () => Results.Text(ExpositionFormat.ToText(SchedulerMetrics.From(scheduler.Snapshot())), ExpositionFormat.ContentType));
-        app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(ServeStatus.From(scheduler.Snapshot()), ServeStatusJson.Default.ServeStatus), "application/json"));
+        app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(new ServeStatus(scheduler.Snapshot()), ServeStatusJson.Default.ServeStatus), "application/json"));
 
         await app.StartAsync().ConfigureAwait(false);
         await log.WriteLineAsync($"serve: {jobs.Count} jobs, listening on http://{config.ListenHost}:{config.ListenPort} (/metrics /healthz /status)").ConfigureAwait(false);

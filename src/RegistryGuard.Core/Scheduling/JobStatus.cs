@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RegistryGuard.Metrics;
 
 namespace RegistryGuard.Scheduling;
@@ -14,4 +15,4 @@ public sealed record JobStatus(
     long Runs,
     long Skips,
     JobRun? LastRun,
-    IReadOnlyList<MetricFamily> Families);
+    [property: JsonIgnore] IReadOnlyList<MetricFamily> Families); // on /metrics, not on /status
