@@ -18,6 +18,7 @@ COPY global.json NuGet.config Directory.Build.props Directory.Packages.props ./
 COPY scripts/container-publish.sh scripts/
 COPY src/RegistryGuard.Core/RegistryGuard.Core.csproj src/RegistryGuard.Core/
 COPY src/RegistryGuard.Cli/RegistryGuard.Cli.csproj src/RegistryGuard.Cli/
+COPY src/RegistryGuard.Demo/RegistryGuard.Demo.csproj src/RegistryGuard.Demo/
 RUN bash scripts/container-publish.sh restore
 COPY src/ src/
 ARG PUBLISH_DIR=/app

@@ -3,7 +3,7 @@
 # says exactly what `registryguard --help` and `registryguard COMMAND --help` say:
 #   scripts/manpage.sh BINARY [DATE]        (DATE: YYYY-MM-DD, default from SOURCE_DATE_EPOCH or today)
 # The commands are the ones the root help lists; EXIT STATUS, ENVIRONMENT and FILES are the fixed sections below
-# (tests/RegistryGuard.IntegrationTests/Packaging checks them against Reporting/ExitCodes.cs).
+# (tests/RegistryGuard.IntegrationTests/Packaging checks them against Common/ExitCodes.cs).
 set -euo pipefail
 binary=${1:?usage: manpage.sh BINARY [DATE]}
 date=${2:-$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%d)}

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using RegistryGuard.Cli.Commands;
 using RegistryGuard.Cli.Telemetry;
-using RegistryGuard.Reporting;
+using RegistryGuard.Cli.Terminal;
+using RegistryGuard.Common;
 
 namespace RegistryGuard.Cli;
 

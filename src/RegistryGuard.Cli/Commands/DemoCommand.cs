@@ -1,9 +1,12 @@
 using System.CommandLine;
+using RegistryGuard.Cli.Options;
+using RegistryGuard.Cli.Terminal;
+using RegistryGuard.Common;
 using RegistryGuard.Demo;
 using RegistryGuard.Probing;
 using RegistryGuard.Registry;
 using RegistryGuard.Reporting;
-using RegistryGuard.Scanning;
+using RegistryGuard.Runs;
 
 namespace RegistryGuard.Cli.Commands;
 
@@ -15,10 +18,10 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var keep = new Option<bool>("--keep") { Description = "Leave the registry running until Ctrl+C, to try other commands on it." };
-        var output = new Option<ReportFormat>("--output", "-o") { Description = "text or json.", DefaultValueFactory = _ => ReportFormat.Text };
-        var command = new Command("demo", "Start a throwaway registry, seed demo images, break one index like the 2026-04-19 incident, probe it, repair it with scan --fix, probe again.") { keep, output };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => RunAsync(parse.GetValue(keep), parse.GetValue(output), ct)));
+        var flags = new DemoFlags();
+        var command = new Command("demo", "Start a throwaway registry, seed demo images, break one index like the 2026-04-19 incident, probe it, repair it with scan --fix, probe again.");
+        flags.AddTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => RunAsync(parse.GetValue(flags.Keep), parse.GetValue(flags.Output), ct)));
         return command;
     }
 
@@ -40,8 +43,8 @@ internal static class DemoCommand
         await say.WriteLineAsync($"4. registryguard probe --registry {registry.Url}").ConfigureAwait(false);
         await say.WriteLineAsync().ConfigureAwait(false);
 
-        var prober = new Prober(client, new ProbeOptions());
-        var report = await prober.ProbeRegistryAsync(cancellationToken).ConfigureAwait(false);
+        var probe = new ProbeRunOptions(new RegistryConnection(registry.Url));
+        var report = await ProbeAsync(probe, cancellationToken).ConfigureAwait(false);
         ProbeReportWriter.Write(report, format, Console.Out);
 
         var expected = content.AppV2.Children.Select(c => c.Digest).Intersect(removed).Count() * 2; // 1.1 and latest
@@ -56,14 +59,15 @@ internal static class DemoCommand
         var journal = Path.Combine(registry.RootDirectory, "demo-fix.jsonl");
         await say.WriteLineAsync().ConfigureAwait(false);
         await say.WriteLineAsync($"5. registryguard scan --root {registry.StorageRoot} --fix --journal {journal}").ConfigureAwait(false);
-        var scan = ScanRun.Execute(new Scanner(new ScanOptions(registry.StorageRoot)), fix: true, journal, cancellationToken);
+        var scanned = await new ScanService().RunAsync(new ScanRunOptions(registry.StorageRoot) { Fix = true, JournalPath = journal }, progress: null, cancellationToken).ConfigureAwait(false);
+        var scan = scanned.Report!;
         foreach (var repair in scan.Repairs)
         {
             await say.WriteLineAsync("   " + repair.Describe()).ConfigureAwait(false);
         }
 
         await say.WriteLineAsync($"   {scan.Summary.RepairsMade} links written back, journaled in {journal} (registryguard undo --journal … reverts them)").ConfigureAwait(false);
-        var after = await new Prober(client, new ProbeOptions()).ProbeRegistryAsync(cancellationToken).ConfigureAwait(false);
+        var after = await ProbeAsync(probe, cancellationToken).ConfigureAwait(false);
         await say.WriteLineAsync($"6. registryguard probe again: {(after.ExitCode == ExitCodes.Clean ? "clean: every tag pulls again, no image was rebuilt" : $"still {after.Findings.Count} findings")}").ConfigureAwait(false);
         var demonstrated = found == expected && after.ExitCode == ExitCodes.Clean;
 
@@ -82,4 +86,7 @@ internal static class DemoCommand
 
         return demonstrated ? ExitCodes.Clean : ExitCodes.Findings;
     }
+
+    private static async Task<ProbeReport> ProbeAsync(ProbeRunOptions options, CancellationToken cancellationToken) =>
+        (await new ProbeService().RunAsync(options, progress: null, cancellationToken).ConfigureAwait(false)).Report!;
 }

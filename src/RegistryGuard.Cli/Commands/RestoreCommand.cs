@@ -1,7 +1,9 @@
 using System.CommandLine;
+using RegistryGuard.Cli.Options;
+using RegistryGuard.Cli.Terminal;
+using RegistryGuard.Common;
 using RegistryGuard.Pruning;
 using RegistryGuard.Registry;
-using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Cli.Commands;
 
@@ -9,22 +11,16 @@ internal static class RestoreCommand
 {
     public static Command Create()
     {
-        var backup = new Option<DirectoryInfo>("--backup") { Description = "The restore bundle a 'prune --apply --registry' wrote.", Required = true };
-        var registry = new Option<string>("--registry", "-r") { Description = "Registry base URL.", Required = true };
-        var connection = new ConnectionOptions();
-        var command = new Command("restore", "Put back what an API prune deleted (manifests, then tags). Works until garbage-collect sweeps their blobs.")
-        {
-            backup, registry,
-        };
-        connection.AddTo(command);
+        var flags = new RestoreFlags();
+        var command = new Command("restore", "Put back what an API prune deleted (manifests, then tags). Works until garbage-collect sweeps their blobs.");
+        flags.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            var url = RegistryUrl.Parse(parse.GetValue(registry)!);
-            using var client = new RegistryClient(connection.Build(parse, url));
+            using var client = new RegistryClient(flags.Connection(parse).ClientOptions());
             RestoreResult result;
             try
             {
-                result = await new BundleRestorer(client).RestoreAsync(parse.GetValue(backup)!.FullName, ct).ConfigureAwait(false);
+                result = await new BundleRestorer(client).RestoreAsync(parse.GetValue(flags.Backup)!.FullName, ct).ConfigureAwait(false);
             }
             catch (InvalidDataException ex)
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using RegistryGuard.Cli.Options;
 using RegistryGuard.Cli.Serve;
-using RegistryGuard.Scheduling.Config;
+using RegistryGuard.Cli.Terminal;
+using RegistryGuard.Common;
 
 namespace RegistryGuard.Cli.Commands;
 
@@ -8,36 +10,24 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo>("--config") { Description = "The serve YAML (registries, jobs, schedules); see docs/serve.md.", Required = true };
-        var check = new Option<bool>("--check") { Description = "Validate the config and print the jobs' next run times, then exit." };
-        var command = new Command("serve", "Run probe/gc (scan/prune soon) on cron schedules, one mutating job at a time; serve /metrics, /healthz, /status.")
-        {
-            config, check,
-        };
+        var flags = new ServeFlags();
+        var command = new Command("serve", "Run probe, scan, prune and plain gc on cron schedules, one registry-changing job at a time; serve /metrics, /healthz, /status.");
+        flags.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            ServeConfig loaded;
-            try
+            var config = flags.Map(parse);
+            if (!parse.GetValue(flags.Check))
             {
-                loaded = ServeConfigLoader.Load(parse.GetValue(config)!.FullName);
-            }
-            catch (ServeConfigException ex)
-            {
-                throw new UsageException(ex.Message, ex);
+                return await ServeHost.RunAsync(config, Console.Error).ConfigureAwait(false);
             }
 
-            if (parse.GetValue(check))
+            var now = TimeProvider.System.GetUtcNow();
+            foreach (var job in config.Jobs)
             {
-                var now = TimeProvider.System.GetUtcNow();
-                foreach (var job in loaded.Jobs)
-                {
-                    await Console.Out.WriteLineAsync($"{job.Name}\t{job.Type}\t{job.Registry}\t{job.Schedule}\tnext {job.Schedule.NextAfter(now):O}").ConfigureAwait(false);
-                }
-
-                return 0;
+                await Console.Out.WriteLineAsync($"{job.Name}\t{job.Type}\t{job.Registry}\t{job.Schedule}\tnext {job.Schedule.NextAfter(now):O}").ConfigureAwait(false);
             }
 
-            return await ServeHost.RunAsync(loaded, Console.Error).ConfigureAwait(false);
+            return ExitCodes.Clean;
         }));
         return command;
     }

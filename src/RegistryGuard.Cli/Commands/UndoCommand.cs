@@ -1,5 +1,7 @@
 using System.CommandLine;
-using RegistryGuard.Reporting;
+using RegistryGuard.Cli.Options;
+using RegistryGuard.Cli.Terminal;
+using RegistryGuard.Common;
 using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Cli.Commands;
@@ -8,16 +10,12 @@ internal static class UndoCommand
 {
     public static Command Create()
     {
-        var journal = new Option<string>("--journal") { Description = "The journal a scan --fix (or prune) printed.", Required = true };
-        var command = new Command("undo", "Restore the link files a journaled run changed, newest change first; never clobbers later changes.") { journal };
+        var flags = new UndoFlags();
+        var command = new Command("undo", "Restore the link files a journaled run changed, newest change first; never clobbers later changes.");
+        flags.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            var path = parse.GetValue(journal)!;
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"journal '{path}' does not exist");
-            }
-
+            var path = flags.Map(parse);
             UndoResult result;
             try
             {

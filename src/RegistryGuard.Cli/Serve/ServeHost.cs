@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 using RegistryGuard.Metrics;
 using RegistryGuard.Scheduling;
 using RegistryGuard.Scheduling.Config;
@@ -19,8 +20,7 @@ internal static class ServeHost
 {
     public static async Task<int> RunAsync(ServeConfig config, TextWriter log)
     {
-        using var gateway = config.Pushgateway is null ? null : new PushgatewayClient(config.Pushgateway);
-        var jobs = ServeJobFactory.Create(config, TimeProvider.System, gateway);
+        var jobs = ServeJobFactory.Create(config, TimeProvider.System);
         using var scheduler = new JobScheduler(jobs, TimeProvider.System, e => Log(log, e));
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -38,7 +38,11 @@ internal static class ServeHost
         });
         await using var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/metrics", () => Results.Text(ExpositionFormat.ToText(SchedulerMetrics.From(scheduler.Snapshot())), ExpositionFormat.ContentType));
+        app.MapGet("/metrics", async context =>
+        {
+            context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
+            await SchedulerMetrics.From(scheduler.Snapshot()).CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        });
         app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(new ServeStatus(scheduler.Snapshot()), ServeStatusJson.Default.ServeStatus), "application/json"));
 
         await app.StartAsync().ConfigureAwait(false);

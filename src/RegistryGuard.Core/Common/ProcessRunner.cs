@@ -3,11 +3,6 @@ using System.Text;
 
 namespace RegistryGuard.Common;
 
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public string Combined => StandardOutput + StandardError;
-}
-
 /// <summary>Runs a program to completion with a deadline, capturing its output.</summary>
 public static class ProcessRunner
 {

@@ -32,12 +32,12 @@ public static class ProbeMetrics
         var summary = report.Summary;
         var finishedAt = summary.StartedAt + summary.Duration;
         var completed = report.FatalError is null;
-        var always = new List<MetricFamily>
+        var always = new List<RunFamily>
         {
-            MetricFamily.Gauge(CatalogAccessible, "1 if the registry and its catalog could be read by the last run, else 0.", summary.CatalogAccessible ? 1 : 0),
-            MetricFamily.Gauge(RunSuccess, "1 if the last run completed (findings or not), 0 if it could not read the registry.", completed ? 1 : 0),
-            MetricFamily.Gauge(RunDuration, "Wall-clock duration of the last run in seconds.", summary.Duration.TotalSeconds),
-            MetricFamily.Gauge(ObjectsChecked, "Objects the last run checked, by type.", "type", new Dictionary<string, double>
+            RunFamily.Gauge(CatalogAccessible, "1 if the registry and its catalog could be read by the last run, else 0.", summary.CatalogAccessible ? 1 : 0),
+            RunFamily.Gauge(RunSuccess, "1 if the last run completed (findings or not), 0 if it could not read the registry.", completed ? 1 : 0),
+            RunFamily.Gauge(RunDuration, "Wall-clock duration of the last run in seconds.", summary.Duration.TotalSeconds),
+            RunFamily.Gauge(ObjectsChecked, "Objects the last run checked, by type.", "type", new Dictionary<string, double>
             {
                 ["repositories"] = summary.Repositories,
                 ["tags"] = summary.Tags,
@@ -47,11 +47,11 @@ public static class ProbeMetrics
             }),
         };
         var kinds = Kinds.Union(summary.FailuresByKind.Keys).OrderBy(k => k.WireName(), StringComparer.Ordinal);
-        var onlyWhenCompleted = new List<MetricFamily>
+        var onlyWhenCompleted = new List<RunFamily>
         {
-            MetricFamily.Gauge(Failures, "Failure-severity findings of the last completed run, by kind (0 when clean).", "kind",
+            RunFamily.Gauge(Failures, "Failure-severity findings of the last completed run, by kind (0 when clean).", "kind",
                 kinds.Select(k => KeyValuePair.Create(k.WireName(), (double)summary.FailuresByKind.GetValueOrDefault(k)))),
-            MetricFamily.Gauge(LastSuccess, "Unix time at which the last completed run finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
+            RunFamily.Gauge(LastSuccess, "Unix time at which the last completed run finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
         };
         return new RunMetrics(always, onlyWhenCompleted, completed);
     }

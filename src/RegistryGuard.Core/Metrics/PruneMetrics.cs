@@ -24,24 +24,24 @@ public static class PruneMetrics
         var execution = report.Execution;
 
         // A dry run reclaims nothing; bytes_reclaimed is what the next plain garbage-collect can free after this apply.
-        var always = new List<MetricFamily>
+        var always = new List<RunFamily>
         {
-            MetricFamily.Gauge(RunSuccess, "1 if the last prune ran to the end (dry run or apply), else 0.", 1),
-            MetricFamily.Gauge(TagsPruned, "Tags the last prune's plan prunes (dry run) or deleted (apply).", execution?.TagsDeleted ?? plan.TagsPruned),
-            MetricFamily.Gauge(ManifestsDeleted, "Manifests deleted by the last applied prune (0 for a dry run).", execution?.Deleted.Count ?? 0),
-            MetricFamily.Gauge(BytesReclaimable, "Bytes the last prune's plan frees after a plain garbage-collect (an upper bound over HTTP).", plan.BytesReclaimable),
-            MetricFamily.Gauge(BytesReclaimed, "Bytes the next plain garbage-collect can free after the last applied prune.", execution?.BytesReclaimable ?? 0),
-            MetricFamily.Gauge(Skipped, "Planned deletes the last apply skipped (a push raced it).", execution?.Skipped.Count(s => !s.Failed) ?? 0),
-            MetricFamily.Gauge(Failed, "Planned deletes that failed in the last apply.", execution?.Failures ?? 0),
+            RunFamily.Gauge(RunSuccess, "1 if the last prune ran to the end (dry run or apply), else 0.", 1),
+            RunFamily.Gauge(TagsPruned, "Tags the last prune's plan prunes (dry run) or deleted (apply).", execution?.TagsDeleted ?? plan.TagsPruned),
+            RunFamily.Gauge(ManifestsDeleted, "Manifests deleted by the last applied prune (0 for a dry run).", execution?.Deleted.Count ?? 0),
+            RunFamily.Gauge(BytesReclaimable, "Bytes the last prune's plan frees after a plain garbage-collect (an upper bound over HTTP).", plan.BytesReclaimable),
+            RunFamily.Gauge(BytesReclaimed, "Bytes the next plain garbage-collect can free after the last applied prune.", execution?.BytesReclaimable ?? 0),
+            RunFamily.Gauge(Skipped, "Planned deletes the last apply skipped (a push raced it).", execution?.Skipped.Count(s => !s.Failed) ?? 0),
+            RunFamily.Gauge(Failed, "Planned deletes that failed in the last apply.", execution?.Failures ?? 0),
         };
-        var onlyWhenCompleted = new List<MetricFamily>
+        var onlyWhenCompleted = new List<RunFamily>
         {
-            MetricFamily.Gauge(LastSuccess, "Unix time at which the last prune finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
+            RunFamily.Gauge(LastSuccess, "Unix time at which the last prune finished.", finishedAt.ToUnixTimeMilliseconds() / 1000.0),
         };
         return new RunMetrics(always, onlyWhenCompleted, Completed: true);
     }
 
     /// <summary>A prune that could not read the registry or storage: only the run's own health changes.</summary>
     public static RunMetrics Failure() =>
-        new([MetricFamily.Gauge(RunSuccess, "1 if the last prune ran to the end (dry run or apply), else 0.", 0)], [], Completed: false);
+        new([RunFamily.Gauge(RunSuccess, "1 if the last prune ran to the end (dry run or apply), else 0.", 0)], [], Completed: false);
 }

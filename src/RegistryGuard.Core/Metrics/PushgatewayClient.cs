@@ -1,11 +1,13 @@
 using System.Net;
-using System.Text;
+using Prometheus;
 
 namespace RegistryGuard.Metrics;
 
 /// <summary>
-/// Pushes metric families to a Prometheus Pushgateway group (<c>/metrics/job/…</c>). Any command (probe, scan,
-/// prune, serve) pushes through this with its own grouping key. Failures end in a <see cref="PushgatewayException"/>
+/// Pushes metrics to a Prometheus Pushgateway group (<c>/metrics/job/…</c>): the text prometheus-net exports from a
+/// registry, sent with this client's own PUT or POST (prometheus-net's MetricPusher picks one method for good and
+/// pushes from a background loop; a run needs one push whose method depends on how it ended). Any command (probe,
+/// scan, prune, serve) pushes through this with its own grouping key. Failures end in a <see cref="PushgatewayException"/>
 /// carrying the gateway's own explanation.
 /// </summary>
 public sealed class PushgatewayClient : IDisposable
@@ -33,17 +35,25 @@ public sealed class PushgatewayClient : IDisposable
         return new Uri(_gateway, key.ToPath());
     }
 
+    /// <summary>
+    /// Pushes one run: a completed run replaces its group (PUT), a failed one only replaces the families it
+    /// carries (POST), so the group keeps the last completed run's findings and success time.
+    /// </summary>
     public Task PushAsync(GroupingKey key, RunMetrics run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return PushAsync(key, run.Families, run.PushMode, cancellationToken);
+        return PushAsync(key, run.ToRegistry(), run.PushMode, cancellationToken);
     }
 
-    public async Task PushAsync(GroupingKey key, IReadOnlyList<MetricFamily> families, PushMode mode, CancellationToken cancellationToken)
+    /// <summary>Pushes what <paramref name="registry"/> exports now, in the text format, with PUT or POST.</summary>
+    public async Task PushAsync(GroupingKey key, CollectorRegistry registry, PushMode mode, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(registry);
         var uri = GroupUri(key);
-        using var content = new StringContent(ExpositionFormat.ToText(families), Encoding.UTF8);
-        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(ExpositionFormat.ContentType);
+        using var exposition = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(exposition, cancellationToken).ConfigureAwait(false);
+        using var content = new ByteArrayContent(exposition.GetBuffer(), 0, (int)exposition.Length);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(PrometheusConstants.TextContentTypeWithVersionAndEncoding);
         using var request = new HttpRequestMessage(mode == PushMode.Replace ? HttpMethod.Put : HttpMethod.Post, uri) { Content = content };
         HttpResponseMessage response;
         try

@@ -37,15 +37,13 @@ public static class ScanMetrics
         var absentKinds = Kinds.Where(kind => !counts.Keys.Any(c => c.Kind == kind)).Select(kind => (kind, kind.DefaultSeverity()));
         var samples = counts.Keys.Concat(absentKinds)
             .OrderBy(series => series.Item1.WireName(), StringComparer.Ordinal).ThenBy(series => series.Item2)
-            .Select(series => new MetricSample(
-                [new MetricLabel("kind", series.Item1.WireName()), new MetricLabel("severity", series.Item2.ToString().ToLowerInvariant())],
-                counts.GetValueOrDefault(series)))
+            .Select(series => ((IReadOnlyList<string>)[series.Item1.WireName(), series.Item2.ToString().ToLowerInvariant()], (double)counts.GetValueOrDefault(series)))
             .ToList();
-        var always = new List<MetricFamily>
+        var always = new List<RunFamily>
         {
-            MetricFamily.Gauge(RunSuccess, "1 if the last scan read the storage, 0 if it could not.", completed ? 1 : 0),
-            MetricFamily.Gauge(RunDuration, "Wall-clock duration of the last scan in seconds.", summary.Duration.TotalSeconds),
-            MetricFamily.Gauge(ObjectsChecked, "Objects the last scan checked, by type.", "type", new Dictionary<string, double>
+            RunFamily.Gauge(RunSuccess, "1 if the last scan read the storage, 0 if it could not.", completed ? 1 : 0),
+            RunFamily.Gauge(RunDuration, "Wall-clock duration of the last scan in seconds.", summary.Duration.TotalSeconds),
+            RunFamily.Gauge(ObjectsChecked, "Objects the last scan checked, by type.", "type", new Dictionary<string, double>
             {
                 ["repositories"] = summary.Repositories,
                 ["tags"] = summary.Tags,
@@ -55,12 +53,12 @@ public static class ScanMetrics
                 ["blobs_hashed"] = summary.BlobsHashed,
             }),
         };
-        var onlyWhenCompleted = new List<MetricFamily>
+        var onlyWhenCompleted = new List<RunFamily>
         {
-            new(Findings, "Findings of the last completed scan (after --fix: what remains), by kind and severity.", MetricType.Gauge, samples),
-            MetricFamily.Gauge(RepairsPlanned, "Repairs --fix would make (or was asked to make) in the last scan.", summary.RepairsPlanned),
-            MetricFamily.Gauge(RepairsMade, "Repairs made by the last scan with --fix.", summary.RepairsMade),
-            MetricFamily.Gauge(LastSuccess, "Unix time at which the last completed scan finished.",
+            RunFamily.Gauge(Findings, "Findings of the last completed scan (after --fix: what remains), by kind and severity.", ["kind", "severity"], samples),
+            RunFamily.Gauge(RepairsPlanned, "Repairs --fix would make (or was asked to make) in the last scan.", summary.RepairsPlanned),
+            RunFamily.Gauge(RepairsMade, "Repairs made by the last scan with --fix.", summary.RepairsMade),
+            RunFamily.Gauge(LastSuccess, "Unix time at which the last completed scan finished.",
                 (summary.StartedAt + summary.Duration).ToUnixTimeMilliseconds() / 1000.0),
         };
         return new RunMetrics(always, onlyWhenCompleted, completed);

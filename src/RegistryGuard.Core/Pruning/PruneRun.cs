@@ -40,5 +40,5 @@ public static class PruneRun
 
     /// <summary>0 when every planned delete happened or was skipped for a reason; 1 when a delete failed.</summary>
     public static int ExitCode(PruneReport report) =>
-        report?.Execution is { Failures: > 0 } ? Reporting.ExitCodes.Findings : Reporting.ExitCodes.Clean;
+        report?.Execution is { Failures: > 0 } ? Common.ExitCodes.Findings : Common.ExitCodes.Clean;
 }

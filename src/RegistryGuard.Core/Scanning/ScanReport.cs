@@ -1,5 +1,5 @@
 using RegistryGuard.Findings;
-using RegistryGuard.Reporting;
+using RegistryGuard.Common;
 
 namespace RegistryGuard.Scanning;
 

@@ -1,13 +1,16 @@
-using Quartz;
+using Cronos;
 
 namespace RegistryGuard.Scheduling;
 
 /// <summary>
-/// A cron schedule in a time zone, evaluated by Quartz's <see cref="CronExpression"/>. Accepts the crontab form
-/// (five fields, day-of-week 0-7 with 0 and 7 Sunday, and the @daily-style macros, read by Quartz's
-/// <see cref="CronFormat.Unix"/>) and, for short lab or test schedules, six fields: a seconds field followed by
-/// the same five crontab fields.
+/// A cron schedule in a time zone, evaluated by Cronos. Accepts the crontab form (five fields, day-of-week 0-7
+/// with 0 and 7 Sunday, and the @daily-style macros) and, for short lab or test schedules, six fields: a seconds
+/// field followed by the same five crontab fields.
 /// </summary>
+/// <remarks>
+/// Across daylight saving changes Cronos fires a wall-clock time the spring change skips once, at the instant the
+/// clocks jumped to, and a time the autumn change repeats once, at its first occurrence.
+/// </remarks>
 public sealed class CronSchedule
 {
     private readonly CronExpression _expression;
@@ -23,8 +26,11 @@ public sealed class CronSchedule
 
     public TimeZoneInfo TimeZone { get; }
 
-    /// <summary>The schedule in Quartz's canonical spelling (what it is evaluated as).</summary>
-    public string QuartzForm => _expression.CronExpressionString;
+    /// <summary>
+    /// False for a schedule no date matches, such as <c>0 0 30 2 *</c>. Cron has no year field, so the dates repeat
+    /// with the 400-year Gregorian cycle and a search from 1970 (Cronos looks as far as its year 2499) sees them all.
+    /// </summary>
+    public bool EverFires => _expression.GetNextOccurrence(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc) is not null;
 
     /// <exception cref="FormatException">The expression is not a schedule; the message says why.</exception>
     public static CronSchedule Parse(string text, TimeZoneInfo timeZone)
@@ -36,12 +42,12 @@ public sealed class CronSchedule
         {
             var expression = fields.Length switch
             {
-                6 => WithSeconds(fields[0], string.Join(' ', fields[1..])),
-                1 when fields[0].StartsWith('@') => CronExpression.Parse(fields[0], CronFormat.Unix),
-                5 => CronExpression.Parse(string.Join(' ', fields), CronFormat.Unix),
+                6 => CronExpression.Parse(string.Join(' ', fields), CronFormat.IncludeSeconds),
+                1 when fields[0].StartsWith('@') => CronExpression.Parse(fields[0], CronFormat.Standard),
+                5 => CronExpression.Parse(string.Join(' ', fields), CronFormat.Standard),
                 _ => throw new FormatException($"{fields.Length} fields; expected 5 (minute hour day-of-month month day-of-week), 6 (a seconds field first) or a macro such as @daily"),
             };
-            return new CronSchedule(text, expression.WithTimeZone(timeZone), timeZone);
+            return new CronSchedule(text, expression, timeZone);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
@@ -49,16 +55,8 @@ public sealed class CronSchedule
         }
     }
 
-    /// <summary>The first fire time strictly after <paramref name="after"/>, or null if the schedule never fires again.</summary>
-    public DateTimeOffset? NextAfter(DateTimeOffset after) => _expression.GetNextValidTimeAfter(after);
+    /// <summary>The first fire time strictly after <paramref name="after"/> (in UTC), or null if the schedule never fires again.</summary>
+    public DateTimeOffset? NextAfter(DateTimeOffset after) => _expression.GetNextOccurrence(after, TimeZone)?.ToUniversalTime();
 
     public override string ToString() => Text;
-
-    private static CronExpression WithSeconds(string seconds, string crontab)
-    {
-        // Quartz's own form is "seconds minutes …": let the crontab reader translate the five fields, then put the
-        // seconds in front of its translation.
-        var minutesOnward = CronExpression.Parse(crontab, CronFormat.Unix).CronExpressionString.Split(' ', 2)[1];
-        return CronExpression.Parse($"{seconds} {minutesOnward}", CronFormat.Quartz);
-    }
 }

@@ -1,7 +1,7 @@
 namespace RegistryGuard.Scheduling;
 
 /// <summary>
-/// One kind of work serve runs on a schedule (probe, gc; scan and prune adapters plug in the same way).
+/// One kind of work serve runs on a schedule: probe, scan, prune or gc, each a run service (<see cref="ServiceJob"/>).
 /// </summary>
 public interface IScheduledJob
 {

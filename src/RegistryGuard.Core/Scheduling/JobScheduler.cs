@@ -1,5 +1,5 @@
+using RegistryGuard.Common;
 using RegistryGuard.Metrics;
-using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Scheduling;
 
@@ -231,6 +231,6 @@ public sealed class JobScheduler : IDisposable
 
         public JobRun? LastRun { get; set; }
 
-        public IReadOnlyList<MetricFamily>? Families { get; set; }
+        public IReadOnlyList<RunFamily>? Families { get; set; }
     }
 }

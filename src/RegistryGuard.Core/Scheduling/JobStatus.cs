@@ -15,4 +15,4 @@ public sealed record JobStatus(
     long Runs,
     long Skips,
     JobRun? LastRun,
-    [property: JsonIgnore] IReadOnlyList<MetricFamily> Families); // on /metrics, not on /status
+    [property: JsonIgnore] IReadOnlyList<RunFamily> Families); // on /metrics, not on /status

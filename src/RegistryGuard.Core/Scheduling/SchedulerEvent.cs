@@ -1,11 +1,4 @@
 namespace RegistryGuard.Scheduling;
 
-public enum SchedulerEventKind
-{
-    Started,
-    Skipped,
-    Finished,
-}
-
 /// <summary>What the scheduler just did: logged by serve, awaited by tests instead of sleeping.</summary>
 public sealed record SchedulerEvent(SchedulerEventKind Kind, string Job, DateTimeOffset ScheduledAt, JobRun? Run = null);

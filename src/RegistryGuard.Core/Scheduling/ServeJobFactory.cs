@@ -1,113 +1,39 @@
-using System.Globalization;
-using RegistryGuard.Common;
-using RegistryGuard.Metrics;
-using RegistryGuard.Probing;
-using RegistryGuard.Registry;
+using RegistryGuard.Runs;
 using RegistryGuard.Scheduling.Config;
 
 namespace RegistryGuard.Scheduling;
 
-/// <summary>Turns a validated config into scheduled jobs.</summary>
+/// <summary>Turns a validated config into scheduled jobs: each one a run service with options mapped by <see cref="ServeRunOptions"/>.</summary>
 public static class ServeJobFactory
 {
-    public const string GarbageCollectJobName = "registryguard-gc";
-
-    public static IReadOnlyList<ScheduledJob> Create(ServeConfig config, TimeProvider timeProvider, PushgatewayClient? gateway = null)
+    public static IReadOnlyList<ScheduledJob> Create(ServeConfig config, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var push = config.Pushgateway is { } gateway ? new PushSettings(gateway) : null;
         return [.. config.Jobs.Select(job =>
         {
             var registry = config.Registries[job.Registry];
-            var (inner, pushJob, shard) = job.Type switch
+            IScheduledJob run = job.Type switch
             {
-                "probe" => Probe(job, registry, timeProvider),
-                "gc" => (Gc(job, timeProvider), GarbageCollectJobName, (Shard?)null),
-                "scan" => (Scan(job, registry, timeProvider), ScanMetrics.DefaultJob, (Shard?)null),
-                "prune" => (Prune(job, registry, timeProvider), PruneMetrics.DefaultJob, (Shard?)null),
+                "probe" => Probe(ServeRunOptions.Probe(job, registry, push), timeProvider),
+                "scan" => Scan(ServeRunOptions.Scan(job, registry, push), timeProvider),
+                "prune" => Prune(ServeRunOptions.Prune(job, registry, push), timeProvider),
+                "gc" => GarbageCollect(ServeRunOptions.GarbageCollect(job, registry, push), timeProvider),
                 _ => throw new ArgumentException($"job type '{job.Type}' is not wired into serve", nameof(config)),
             };
-            if (gateway is not null)
-            {
-                var key = new GroupingKey(pushJob, [new MetricLabel("instance", $"{registry.Url.Host}:{registry.Url.Port}")]);
-                if (shard is { Count: > 1 } s)
-                {
-                    key = key.With("shard", s.Index.ToString(CultureInfo.InvariantCulture));
-                }
-
-                inner = new PushingJob(inner, gateway, key);
-            }
-
-            return new ScheduledJob(job.Name, job.Type, job.Registry, job.Schedule, inner);
+            return new ScheduledJob(job.Name, job.Type, job.Registry, job.Schedule, run);
         })];
     }
 
-    private static (IScheduledJob, string, Shard?) Probe(JobConfig job, RegistryConfig registry, TimeProvider timeProvider)
-    {
-        var options = job.Options;
-        var concurrency = Int(options, "concurrency", 16);
-        long? budget = options.TryGetValue("deep_budget", out var text) && ByteSize.TryParse(text, out var bytes) ? bytes : null;
-        var shard = options.TryGetValue("shard", out var shardText) ? Shard.Parse(shardText) : Shard.Whole;
-        var probeOptions = new ProbeOptions
-        {
-            Concurrency = concurrency,
-            Deep = Bool(options, "deep") || budget is not null,
-            DeepBudgetBytes = budget,
-            DeepStateFile = options.GetValueOrDefault("deep_state"),
-            PullThrough = registry.PullThrough,
-            Shard = shard,
-        };
-        var timeout = TimeSpan.FromSeconds(Int(options, "timeout_seconds", 30));
-        var retries = Int(options, "retries", 3);
-        RegistryClientOptions Client() => registry.ClientOptions(concurrency, timeout, retries);
-        return (new ProbeJob(Client, probeOptions, timeProvider), ProbeMetrics.DefaultJob, shard);
-    }
+    private static ServiceJob Probe(ProbeRunOptions options, TimeProvider time) =>
+        ServiceJob.For(mutating: false, ct => new ProbeService(time).RunAsync(options, progress: null, ct));
 
-    private static ScanJob Scan(JobConfig job, RegistryConfig registry, TimeProvider timeProvider)
-    {
-        var options = job.Options;
-        var scanOptions = new Scanning.ScanOptions(registry.StorageRoot!)
-        {
-            Deep = Bool(options, "deep"),
-            PullThrough = registry.PullThrough,
-            UploadAge = options.TryGetValue("upload_age", out var age) && DurationText.TryParse(age, out var parsed) ? parsed : TimeSpan.FromHours(24),
-            Concurrency = Int(options, "concurrency", Scanning.ScanOptions.DefaultConcurrency),
-        };
-        return new ScanJob(scanOptions, Bool(options, "fix"), options.GetValueOrDefault("journal_dir"), timeProvider);
-    }
+    private static ServiceJob Scan(ScanRunOptions options, TimeProvider time) =>
+        ServiceJob.For(options.Fix, ct => new ScanService(time).RunAsync(options, progress: null, ct));
 
-    private static PruneJob Prune(JobConfig job, RegistryConfig registry, TimeProvider timeProvider)
-    {
-        var options = job.Options;
-        var config = options.TryGetValue("config", out var path) ? Pruning.PruneConfigLoader.Load(path) : new Pruning.PruneConfig();
-        var flags = new Pruning.PolicyOverrides
-        {
-            Keep = options.TryGetValue("keep", out var keep) ? int.Parse(keep, CultureInfo.InvariantCulture) : null,
-            Semver = Bool(options, "semver") ? true : null,
-            KeepUntagged = Bool(options, "keep_untagged") ? true : null,
-        };
-        var rules = Pruning.PruneConfigLoader.Rules(config, flags, [], []);
-        var apply = Bool(options, "apply");
-        if (options.GetValueOrDefault("via") == "storage")
-        {
-            return PruneJob.OnStorage(registry.StorageRoot!, rules, apply, options.GetValueOrDefault("journal_dir"), timeProvider);
-        }
+    private static ServiceJob Prune(PruneRunOptions options, TimeProvider time) =>
+        ServiceJob.For(options.Apply, ct => new PruneService(time).RunAsync(options, ct));
 
-        var concurrency = Int(options, "concurrency", 8);
-        var timeout = TimeSpan.FromSeconds(Int(options, "timeout_seconds", 30));
-        var retries = Int(options, "retries", 3);
-        return PruneJob.OverApi(() => registry.ClientOptions(concurrency, timeout, retries), rules, apply, options.GetValueOrDefault("backup_dir"), timeProvider);
-    }
-
-    private static GarbageCollectJob Gc(JobConfig job, TimeProvider timeProvider) => new(
-        job.Options.GetValueOrDefault("command") ?? "docker-registry",
-        job.Options["config"],
-        Bool(job.Options, "dry_run"),
-        TimeSpan.FromMinutes(Int(job.Options, "timeout_minutes", 60)),
-        timeProvider);
-
-    private static int Int(IReadOnlyDictionary<string, string> options, string key, int fallback) =>
-        options.TryGetValue(key, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static bool Bool(IReadOnlyDictionary<string, string> options, string key) =>
-        options.TryGetValue(key, out var text) && bool.Parse(text);
+    private static ServiceJob GarbageCollect(GarbageCollectRunOptions options, TimeProvider time) =>
+        ServiceJob.For(mutating: true, ct => new GarbageCollectService(time).RunAsync(options, ct));
 }

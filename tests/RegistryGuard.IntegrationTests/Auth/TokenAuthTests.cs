@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using RegistryGuard.Common;
 using RegistryGuard.Demo;
 using RegistryGuard.IntegrationTests.Faults;
 using RegistryGuard.IntegrationTests.Infrastructure;

@@ -90,7 +90,7 @@ public sealed class PushgatewayTests
         Breakage.RemoveChildRevisionLinks(seeded.Registry.V2Root, DemoContent.AppRepository, seeded.Content.AppV2);
         using var client = new RegistryClient(new RegistryClientOptions(seeded.Registry.Url));
         var report = await new Prober(client, new ProbeOptions()).ProbeRegistryAsync(CancellationToken.None);
-        var text = ExpositionFormat.ToText(ProbeMetrics.From(report).Families);
+        var text = await ProbeMetrics.From(report).ToTextAsync(CancellationToken.None);
 
         var pushed = await PromtoolCheckAsync(text);
         var push = await CliRunner.RunAsync("probe", "--registry", seeded.Url, "--pushgateway", gateway.Url.ToString(), "--shard", "1/2");
@@ -108,15 +108,14 @@ public sealed class PushgatewayTests
     {
         await using var gateway = await Pushgateway.StartAsync();
         const string hostile = "team/\"quoted\"\\back\nline";
-        var families = new[]
-        {
-            new MetricFamily("registryguard_test_findings", "A help text with a backslash \\ and a\nnewline.", MetricType.Gauge,
-                [new MetricSample([new MetricLabel("repository", hostile)], 3)]),
-        };
+        var run = new RunMetrics(
+            [RunFamily.Gauge("registryguard_test_findings", "A help text with a backslash \\ and a\nnewline.", "repository", [KeyValuePair.Create(hostile, 3.0)])],
+            [],
+            Completed: true);
         var key = new GroupingKey("registryguard-test", [new MetricLabel("instance", hostile), new MetricLabel("empty", "")]);
         using var client = new PushgatewayClient(gateway.Url);
 
-        await client.PushAsync(key, families, PushMode.Replace, CancellationToken.None);
+        await client.PushAsync(key, run, CancellationToken.None);
 
         var sample = (await gateway.SamplesAsync()).Single(s => s.Name == "registryguard_test_findings");
         Assert.Equal(hostile, sample.Labels["repository"]);
@@ -136,8 +135,10 @@ public sealed class PushgatewayTests
     {
         await using var gateway = await Pushgateway.StartAsync();
         using var client = new PushgatewayClient(gateway.Url);
-        var first = new[] { MetricFamily.Gauge("registryguard_test_value", "a value", 1) };
-        var conflicting = new[] { new MetricFamily("registryguard_test_value", "a value", MetricType.Counter, [new MetricSample(2)]) };
+        var first = Prometheus.Metrics.NewCustomRegistry();
+        Prometheus.Metrics.WithCustomRegistry(first).CreateGauge("registryguard_test_value", "a value").Set(1);
+        var conflicting = Prometheus.Metrics.NewCustomRegistry();
+        Prometheus.Metrics.WithCustomRegistry(conflicting).CreateCounter("registryguard_test_value", "a value").IncTo(2);
         await client.PushAsync(new GroupingKey("a"), first, PushMode.Replace, CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<PushgatewayException>(() =>

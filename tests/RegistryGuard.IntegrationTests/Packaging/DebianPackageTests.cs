@@ -155,7 +155,7 @@ public sealed class DebianPackageTests
         Assert.Contains(manPage, files);
         var roff = await ReadGzipAsync(manPage);
         Assert.All(Cli.CliApp.BuildRoot().Subcommands, c => Assert.Contains($".SS \"registryguard {c.Name}", roff, StringComparison.Ordinal));
-        foreach (var code in typeof(Reporting.ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (int)f.GetRawConstantValue()!))
+        foreach (var code in typeof(ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (int)f.GetRawConstantValue()!))
         {
             Assert.Contains($"\n.B {code}\n", roff, StringComparison.Ordinal);
         }

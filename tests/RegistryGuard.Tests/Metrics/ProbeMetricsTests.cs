@@ -9,7 +9,7 @@ public sealed class ProbeMetricsTests
     private static readonly DateTimeOffset Started = new(2026, 4, 19, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Completed_run_publishes_every_probe_kind_and_the_success_time()
+    public async Task Completed_run_publishes_every_probe_kind_and_the_success_time()
     {
         var summary = new ProbeSummary
         {
@@ -20,24 +20,26 @@ public sealed class ProbeMetricsTests
         var run = ProbeMetrics.From(new ProbeReport(summary, []));
 
         Assert.Equal(PushMode.Replace, run.PushMode);
-        var failures = run.Families.Single(f => f.Name == ProbeMetrics.Failures);
-        Assert.Equal(ProbeMetrics.Kinds.Count, failures.Samples.Count);
-        Assert.Equal(4, failures.ValueOf(new MetricLabel("kind", "missing_manifest")));
-        Assert.Equal(0, failures.ValueOf(new MetricLabel("kind", "missing_blob")));
-        Assert.Equal(Started.AddSeconds(2).ToUnixTimeSeconds(), run.Families.Single(f => f.Name == ProbeMetrics.LastSuccess).Samples[0].Value);
-        Assert.Equal(3, run.Families.Single(f => f.Name == ProbeMetrics.ObjectsChecked).ValueOf(new MetricLabel("type", "tags")));
+        var samples = ScrapedSample.Parse(await run.ToTextAsync(CancellationToken.None));
+        var failures = samples.Where(s => s.Name == ProbeMetrics.Failures).ToList();
+        Assert.Equal(ProbeMetrics.Kinds.Count, failures.Count);
+        Assert.Equal(4, failures.Single(s => s.Labels["kind"] == "missing_manifest").Value);
+        Assert.Equal(0, failures.Single(s => s.Labels["kind"] == "missing_blob").Value);
+        Assert.Equal(Started.AddSeconds(2).ToUnixTimeSeconds(), samples.Single(s => s.Name == ProbeMetrics.LastSuccess).Value);
+        Assert.Equal(3, samples.Single(s => s.Name == ProbeMetrics.ObjectsChecked && s.Labels["type"] == "tags").Value);
     }
 
     [Fact]
-    public void Failed_run_merges_and_leaves_findings_and_success_time_alone()
+    public async Task Failed_run_merges_and_leaves_findings_and_success_time_alone()
     {
         var summary = new ProbeSummary { Target = "http://r:5000", StartedAt = Started, CatalogAccessible = false };
 
         var run = ProbeMetrics.From(new ProbeReport(summary, [], "catalog: 503"));
 
         Assert.Equal(PushMode.Merge, run.PushMode);
-        Assert.DoesNotContain(run.Families, f => f.Name is ProbeMetrics.Failures or ProbeMetrics.LastSuccess);
-        Assert.Equal(0, run.Families.Single(f => f.Name == ProbeMetrics.CatalogAccessible).Samples[0].Value);
-        Assert.Equal(0, run.Families.Single(f => f.Name == ProbeMetrics.RunSuccess).Samples[0].Value);
+        var samples = ScrapedSample.Parse(await run.ToTextAsync(CancellationToken.None));
+        Assert.DoesNotContain(samples, s => s.Name is ProbeMetrics.Failures or ProbeMetrics.LastSuccess);
+        Assert.Equal(0, samples.Single(s => s.Name == ProbeMetrics.CatalogAccessible).Value);
+        Assert.Equal(0, samples.Single(s => s.Name == ProbeMetrics.RunSuccess).Value);
     }
 }

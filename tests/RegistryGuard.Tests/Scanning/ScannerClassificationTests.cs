@@ -207,7 +207,7 @@ public sealed class ScannerClassificationTests : IDisposable
         StorageTree.Write(Path.Combine(uploads, "old", "startedat"), "2026-04-17T12:00:00Z"u8.ToArray());
         StorageTree.Write(Path.Combine(uploads, "fresh", "startedat"), "2026-04-19T11:00:00Z"u8.ToArray());
 
-        var report = Scan(new ScanOptions(_tree.Root) { TimeProvider = new FixedTime(now) });
+        var report = Scan(new ScanOptions(_tree.Root) { TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now) });
 
         var stale = Assert.Single(report.Findings);
         Assert.Equal((FindingKind.StaleUpload, Severity.Info), (stale.Kind, stale.Severity));

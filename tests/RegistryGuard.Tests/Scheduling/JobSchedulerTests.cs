@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using RegistryGuard.Metrics;
 using RegistryGuard.Scheduling;
 
 namespace RegistryGuard.Tests.Scheduling;
@@ -37,7 +38,7 @@ public sealed class JobSchedulerTests
     /// <summary>Moves a fake clock to each expected instant in turn and returns the instants the scheduler ran the job for.</summary>
     private static async Task<List<DateTimeOffset>> FireTimesAsync(DateTimeOffset start, DateTimeOffset[] expected)
     {
-        var time = new ManualTimeProvider(start);
+        var time = new ObservedFakeTimeProvider(start);
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         var job = new ScheduledJob("nightly", "probe", "main", CronSchedule.Parse("0 9 * * *", London), new FakeJob(false, false));
         using var scheduler = new JobScheduler([job], time, e => events.Writer.TryWrite(e));
@@ -48,7 +49,7 @@ public sealed class JobSchedulerTests
         {
             await time.WaitForPendingTimerAsync();
             Assert.Equal(instant, scheduler.Snapshot()[0].NextRun); // the scheduler waits for exactly this instant
-            time.AdvanceTo(instant);
+            time.SetUtcNow(instant);
             var finished = await NextAsync(events, SchedulerEventKind.Finished);
             fired.Add(finished.ScheduledAt);
             Assert.Equal(instant, finished.Run!.StartedAt);
@@ -77,7 +78,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task Mutating_jobs_never_overlap_while_a_probe_runs_alongside()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         var meter = new ConcurrencyMeter();
         var prune = new FakeJob(true, true, meter);
@@ -96,7 +97,7 @@ public sealed class JobSchedulerTests
         var running = scheduler.RunAsync(stop.Token);
 
         await time.WaitForPendingTimerAsync();
-        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 3, 0, 0, TimeSpan.Zero));
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 3, 0, 0, TimeSpan.Zero));
         var started = new List<string> { (await NextAsync(events, SchedulerEventKind.Started)).Job, (await NextAsync(events, SchedulerEventKind.Started)).Job };
 
         // Two jobs run: the probe and exactly one mutating job; the other mutating job waits at the gate.
@@ -118,7 +119,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task A_job_still_running_at_its_next_tick_is_skipped_and_counted()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
+        var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         var slow = new FakeJob(false, true);
         using var scheduler = new JobScheduler([new ScheduledJob("probe", "probe", "main", CronSchedule.Parse("* * * * *", TimeZoneInfo.Utc), slow)], time,
@@ -127,15 +128,15 @@ public sealed class JobSchedulerTests
         var running = scheduler.RunAsync(stop.Token);
 
         await time.WaitForPendingTimerAsync();
-        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 1, 0, TimeSpan.Zero));
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 1, 0, TimeSpan.Zero));
         await NextAsync(events, SchedulerEventKind.Started);
         await time.WaitForPendingTimerAsync();
-        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero));
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero));
         var skipped = await NextAsync(events, SchedulerEventKind.Skipped);
         slow.Release();
         await NextAsync(events, SchedulerEventKind.Finished);
         await time.WaitForPendingTimerAsync();
-        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 3, 0, TimeSpan.Zero));
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 3, 0, TimeSpan.Zero));
         await NextAsync(events, SchedulerEventKind.Started);
         slow.Release();
         await NextAsync(events, SchedulerEventKind.Finished);
@@ -145,21 +146,21 @@ public sealed class JobSchedulerTests
         Assert.Equal(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero), skipped.ScheduledAt);
         var status = Assert.Single(scheduler.Snapshot());
         Assert.Equal((2L, 1L), (status.Runs, status.Skips));
-        var metrics = SchedulerMetrics.From(scheduler.Snapshot());
-        Assert.Equal(1, metrics.Single(f => f.Name == "registryguard_scheduler_skipped_runs_total").Samples[0].Value);
+        var metrics = await ScrapedSample.CollectAsync(SchedulerMetrics.From(scheduler.Snapshot()));
+        Assert.Equal(1, metrics.Single(s => s.Name == "registryguard_scheduler_skipped_runs_total").Value);
     }
 
     [Fact]
     public async Task Shutdown_cancels_a_running_probe_and_returns()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
+        var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         using var scheduler = new JobScheduler([new ScheduledJob("probe", "probe", "main", CronSchedule.Parse("* * * * *", TimeZoneInfo.Utc), new FakeJob(false, true))], time,
             e => events.Writer.TryWrite(e));
         using var stop = new CancellationTokenSource();
         var running = scheduler.RunAsync(stop.Token);
         await time.WaitForPendingTimerAsync();
-        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 1, 0, TimeSpan.Zero));
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 1, 0, TimeSpan.Zero));
         await NextAsync(events, SchedulerEventKind.Started);
 
         await stop.CancelAsync();
@@ -171,7 +172,7 @@ public sealed class JobSchedulerTests
     [Fact]
     public async Task Shutdown_lets_a_running_mutating_job_finish_and_a_waiting_one_never_starts()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
+        var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 5, 1, 0, 0, 30, TimeSpan.Zero));
         var events = Channel.CreateUnbounded<SchedulerEvent>();
         using var gc = new FakeJob(true, true);
         using var prune = new FakeJob(true, true);
@@ -185,10 +186,10 @@ public sealed class JobSchedulerTests
         using var stop = new CancellationTokenSource();
         var running = scheduler.RunAsync(stop.Token);
         await time.WaitForPendingTimerAsync();
-        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 1, 0, TimeSpan.Zero));
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 1, 0, TimeSpan.Zero));
         Assert.Equal("gc", (await NextAsync(events, SchedulerEventKind.Started)).Job);
         await time.WaitForPendingTimerAsync();
-        time.AdvanceTo(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero));
+        time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero));
         await time.WaitForPendingTimerAsync(); // the 00:02 tick is processed: prune waits at the gate
         Assert.True(scheduler.Snapshot().Single(s => s.Name == "prune").Running);
 

@@ -69,6 +69,29 @@ public sealed class ServeConfigLoaderTests
     }
 
     [Fact]
+    public void A_schedule_that_can_never_fire_is_one_line_naming_the_job_and_the_schedule()
+    {
+        var ex = Assert.Throws<ServeConfigException>(() => ServeConfigLoader.Parse(
+            """
+            registries:
+              - name: main
+                url: http://127.0.0.1:5000
+            jobs:
+              - name: leap-probe
+                type: probe
+                registry: main
+                schedule: "0 0 29 2 *"
+              - name: never-probe
+                type: probe
+                registry: main
+                schedule: "0 0 30 2 *"
+            """, "serve.yml", Base));
+
+        var line = Assert.Single(ex.Errors);
+        Assert.Equal("serve.yml:12: jobs[1].schedule: job 'never-probe': schedule '0 0 30 2 *' never fires (no date matches it)", line);
+    }
+
+    [Fact]
     public void Scan_and_prune_jobs_are_accepted_and_a_scan_needs_the_storage_root()
     {
         var storage = Directory.CreateTempSubdirectory("serve-storage-").FullName;

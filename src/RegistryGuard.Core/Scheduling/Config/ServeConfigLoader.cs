@@ -210,6 +210,12 @@ public static class ServeConfigLoader
             {
                 errors.Add(map.MarkOf("schedule"), path + ".schedule", ex.Message);
             }
+
+            if (schedule is { EverFires: false })
+            {
+                errors.Add(map.MarkOf("schedule"), path + ".schedule", $"job '{name}': schedule '{scheduleText}' never fires (no date matches it)");
+                schedule = null;
+            }
         }
 
         var options = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -2,11 +2,6 @@ using System.Text.Json;
 
 namespace RegistryGuard.Storage.Journaling;
 
-/// <param name="Restored">Changes reverted.</param>
-/// <param name="AlreadyUndone">Files already in their "before" state (a re-run, or a change a crash never made).</param>
-/// <param name="Conflicts">Files changed by someone else since: left alone, each with a message.</param>
-public sealed record UndoResult(int Restored, int AlreadyUndone, IReadOnlyList<string> Conflicts, IReadOnlyList<string> Warnings);
-
 /// <summary>
 /// Reverts a journal, newest change first. Each file is restored only if it still holds what the journal wrote,
 /// so undo is safe to repeat and never clobbers a change made after the journaled run (a new push, say).

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using RegistryGuard.Registry.Auth;
-using RegistryGuard.Tests.TestDoubles;
 
 namespace RegistryGuard.Tests.Registry.Auth;
 
@@ -8,7 +8,7 @@ public sealed class TokenCacheTests
     [Fact]
     public void Tokens_are_per_scope_and_expire_before_the_server_says()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var cache = new TokenCache(clock);
         cache.Store("repository:a:pull", "token-a", TimeSpan.FromSeconds(60));
 
@@ -23,7 +23,7 @@ public sealed class TokenCacheTests
     [Fact]
     public void Very_short_lifetimes_are_still_usable_once()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var cache = new TokenCache(clock);
         cache.Store("s", "t", TimeSpan.FromSeconds(4));
 

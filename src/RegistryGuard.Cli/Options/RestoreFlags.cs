@@ -1,0 +1,23 @@
+using System.CommandLine;
+using RegistryGuard.Runs;
+
+namespace RegistryGuard.Cli.Options;
+
+/// <summary>The flags of <c>restore</c>.</summary>
+internal sealed class RestoreFlags
+{
+    private readonly ConnectionFlags _connection = new();
+
+    public Option<DirectoryInfo> Backup { get; } = new("--backup") { Description = "The restore bundle a 'prune --apply --registry' wrote.", Required = true };
+
+    public Option<string> Registry { get; } = new("--registry", "-r") { Description = "Registry base URL.", Required = true };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Backup);
+        command.Add(Registry);
+        _connection.AddTo(command);
+    }
+
+    public RegistryConnection Connection(ParseResult parse) => _connection.Map(parse, RegistryUrl.Parse(parse.GetValue(Registry)!));
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using RegistryGuard.Scheduling.Config;
+
+namespace RegistryGuard.Cli.Options;
+
+/// <summary>The flags of <c>serve</c>.</summary>
+internal sealed class ServeFlags
+{
+    public Option<FileInfo> Config { get; } = new("--config") { Description = "The serve YAML (registries, jobs, schedules); see docs/serve.md.", Required = true };
+
+    public Option<bool> Check { get; } = new("--check") { Description = "Validate the config and print the jobs' next run times, then exit." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Config);
+        command.Add(Check);
+    }
+
+    /// <summary>The validated config; every problem in it is a usage error.</summary>
+    public ServeConfig Map(ParseResult parse)
+    {
+        try
+        {
+            return ServeConfigLoader.Load(parse.GetValue(Config)!.FullName);
+        }
+        catch (ServeConfigException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+}

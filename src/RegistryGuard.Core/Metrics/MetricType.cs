@@ -1,7 +1,0 @@
-namespace RegistryGuard.Metrics;
-
-public enum MetricType
-{
-    Gauge,
-    Counter,
-}

@@ -1,0 +1,5 @@
+using RegistryGuard.Oci;
+
+namespace RegistryGuard.Probing;
+
+internal sealed record AnnouncedDigest(Digest Value);

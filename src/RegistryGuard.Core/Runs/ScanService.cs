@@ -1,0 +1,44 @@
+using System.Globalization;
+using RegistryGuard.Findings;
+using RegistryGuard.Metrics;
+using RegistryGuard.Probing;
+using RegistryGuard.Scanning;
+
+namespace RegistryGuard.Runs;
+
+/// <summary>scan: read the registry's storage, repair when asked (journaled), then report, count and push.</summary>
+public sealed class ScanService(TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <param name="progress">Started with the scan's live counters and disposed when it ends (the CLI's progress line).</param>
+    public async Task<RunOutcome<ScanReport>> RunAsync(ScanRunOptions options, Func<ScanCounters, IAsyncDisposable?>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = options.Push?.Key(ScanRunOptions.DefaultJob, PushSettings.DefaultInstance(options.Registry), Shard.Whole);
+        var journal = options.JournalPath ?? StateDirectory.NewJournal("scan", options.JournalDirectory, _time);
+        var scanner = new Scanner(options.ToScanOptions(_time));
+        ScanReport report;
+        await using (progress?.Invoke(scanner.Counters))
+        {
+            report = await Task.Run(() => ScanRun.Execute(scanner, options.Fix, journal, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = new RunOutcome<ScanReport>(report, report.ExitCode, Summarize(report, options.Fix), ScanMetrics.From(report)) { Error = report.FatalError };
+        return await RunPublisher.PublishAsync(outcome, options.Push, key).ConfigureAwait(false);
+    }
+
+    private static string Summarize(ScanReport report, bool fix)
+    {
+        if (report.FatalError is { } fatal)
+        {
+            return $"storage could not be read: {fatal}";
+        }
+
+        var s = report.Summary;
+        var remaining = (report.Remaining ?? report.Findings).Count(f => f.Severity == Severity.Failure);
+        var repairs = fix ? $"made {s.RepairsMade} (journal {s.JournalPath})" : $"possible {s.RepairsPlanned}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{s.Repositories} repositories, {s.Revisions} revisions, {s.LayerLinks} layer links; {remaining} failures; repairs {repairs}");
+    }
+}

@@ -1,0 +1,8 @@
+namespace RegistryGuard.Scheduling;
+
+public enum SchedulerEventKind
+{
+    Started,
+    Skipped,
+    Finished,
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace RegistryGuard.Tests;
+
+/// <summary>
+/// The core library's folders form layers: a folder may use the ones below it, never one that uses it back
+/// (docs/architecture.md). Read from the sources: using directives and qualified names.
+/// </summary>
+public sealed partial class FolderDependencyTests
+{
+    /// <summary>
+    /// Known and being removed: the journal's guard names paths with Scanning's helpers while Scanning writes through
+    /// the journal. Issue 12's storage layer owns both; delete the entry once Storage no longer uses Scanning.
+    /// </summary>
+    private static readonly (string From, string To)[] KnownEdgesToRemove = [("Storage", "Scanning")];
+
+    [Fact]
+    public void The_core_library_s_folders_have_no_dependency_cycle()
+    {
+        var core = Path.Combine(RepositoryRoot(), "src", "RegistryGuard.Core");
+        var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).Cast<string>().ToHashSet(StringComparer.Ordinal);
+        var uses = folders.ToDictionary(f => f, f => Uses(Path.Combine(core, f), f, folders), StringComparer.Ordinal);
+
+        foreach (var folder in folders)
+        {
+            var cycle = PathBack(folder, folder, uses, [folder]);
+            Assert.True(cycle is null, $"dependency cycle: {string.Join(" -> ", cycle ?? [])}");
+        }
+    }
+
+    [Fact]
+    public void Probing_and_reporting_do_not_use_each_other_both_ways()
+    {
+        var core = Path.Combine(RepositoryRoot(), "src", "RegistryGuard.Core");
+        var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Cast<string>().ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("Probing", Uses(Path.Combine(core, "Reporting"), "Reporting", folders));
+        Assert.DoesNotContain("Reporting", Uses(Path.Combine(core, "Probing"), "Probing", folders));
+    }
+
+    private static List<string>? PathBack(string from, string target, Dictionary<string, HashSet<string>> uses, List<string> path)
+    {
+        foreach (var next in uses[from])
+        {
+            if (next == target)
+            {
+                return [.. path, next];
+            }
+
+            if (!path.Contains(next) && PathBack(next, target, uses, [.. path, next]) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> Uses(string directory, string self, IReadOnlySet<string> folders)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories))
+        {
+            var code = Comments().Replace(File.ReadAllText(file), "");
+            foreach (Match match in Qualified().Matches(code))
+            {
+                used.Add(match.Groups[1].Value);
+            }
+
+            // Inside namespace RegistryGuard.X, "Y.Type" names RegistryGuard.Y when Y is a folder.
+            foreach (Match match in Partial().Matches(code))
+            {
+                used.Add(match.Groups[1].Value);
+            }
+        }
+
+        used.IntersectWith(folders);
+        used.Remove(self);
+        used.RemoveWhere(to => KnownEdgesToRemove.Contains((self, to)));
+        return used;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "RegistryGuard.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        return root.FullName;
+    }
+
+    [GeneratedRegex(@"//[^\n]*|""(?:[^""\\\n]|\\.)*""")]
+    private static partial Regex Comments();
+
+    [GeneratedRegex(@"\bRegistryGuard\.([A-Z]\w*)")]
+    private static partial Regex Qualified();
+
+    [GeneratedRegex(@"(?<![\w.])([A-Z]\w*)\.[A-Z]\w*(?:\.|\()")]
+    private static partial Regex Partial();
+}
