@@ -98,7 +98,7 @@ done
 (cd "$root" && find etc -type f | sort | sed 's:^:/:') > "$root/DEBIAN/conffiles"
 # Shared libraries: the highest symbol version the executable asks of libc and of zlib (none when it carries its own).
 # libssl is loaded at run time (dlopen) for TLS, so it is named in control.in.
-symbol_version() { objdump -T "$binary" | grep -o "$1_[0-9.]*" | sed "s/$1_//" | sort -uV | tail -1; }
+symbol_version() { objdump -T "$binary" | { grep -o "$1_[0-9.]*" || true; } | sed "s/$1_//" | sort -uV | tail -1; }
 libs="libc6 (>= $(symbol_version GLIBC))"
 zlib=$(symbol_version ZLIB)
 [ -n "$zlib" ] && libs="$libs, zlib1g (>= 1:$zlib)"
