@@ -320,6 +320,8 @@ native_section=$(native_section_of "$output")
   echo "connection, with exactly the checks of the concurrent probe. Rows 2a/2b run on a shard (\`--shard 1/K\`) of the"
   echo "probe registry so the sequential runs stay short; both sides probe the same shard."
   echo
+  # Measured by bench/signatures.sh on its own (a separate registry of signed images); kept as last measured.
+  if [ -f bench/SIGNATURES.md ]; then cat bench/SIGNATURES.md; echo; fi
   cat bench/PROFILE.md
   if [ -n "$native_section" ]; then echo; echo "$native_section"; fi
 } > "$output"

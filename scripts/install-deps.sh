@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the demo drive, only when they are missing.
 # Debian packages: docker-registry (CNCF Distribution 2.8), skopeo, apache2-utils (htpasswd),
-# prometheus-pushgateway, prometheus (promtool), systemd (systemd-analyze verify of the units),
-# npm (installs dockerfilelint for scripts/lint-dockerfile.sh); for scripts/release.sh and the package tests:
-# clang, binutils (objdump) and zlib1g-dev (the Native AOT toolchain), lintian, man-db (man --warnings).
+# prometheus-pushgateway, prometheus (promtool), systemd (systemd-analyze verify of the units), openssl (signs the
+# cosign-format test signatures), npm (installs dockerfilelint for scripts/lint-dockerfile.sh), buildah and umoci
+# (real clients that push part of the real-world content corpus; buildah runs daemonless with the vfs storage driver);
+# for scripts/release.sh and the package tests: clang, binutils (objdump) and zlib1g-dev (the Native AOT
+# toolchain), lintian, man-db (man --warnings).
 set -euo pipefail
 declare -A package_of=(
   [docker-registry]=docker-registry
@@ -13,6 +15,9 @@ declare -A package_of=(
   [promtool]=prometheus
   [systemd-analyze]=systemd
   [npm]=npm
+  [openssl]=openssl
+  [buildah]=buildah
+  [umoci]=umoci
   [clang]=clang
   [objdump]=binutils
   [lintian]=lintian

@@ -36,7 +36,15 @@ static TreeStats WriteStorage(BenchArguments arguments)
 {
     var root = arguments.Text("root");
     var writer = new StorageTreeWriter(root, arguments.Number("parallelism", Environment.ProcessorCount * 2));
-    return writer.Write(new SyntheticImages(arguments.Shape()));
+    using var signer = arguments.Optional("cosign-pub") is null ? null : new CosignSigner();
+    var stats = writer.Write(new SyntheticImages(arguments.Shape(), signer));
+    if (signer is not null)
+    {
+        // Written last: a key file next to a half-written tree would claim signatures that are not there.
+        File.WriteAllText(arguments.Text("cosign-pub"), signer.PublicKeyPem);
+    }
+
+    return stats;
 }
 
 static async Task<Dictionary<string, long>> LoadAsync(BenchArguments arguments)

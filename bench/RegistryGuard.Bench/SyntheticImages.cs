@@ -8,9 +8,10 @@ namespace RegistryGuard.Bench;
 /// The images a benchmark registry holds, built with the project's own <see cref="ImageFactory"/>: every tag is a
 /// two-platform OCI index with buildx-style attestation children. Layers are shared the way real registries share
 /// them: two base layers across every repository, a runtime layer across the tags of a content group, and an app
-/// layer per build. Layers are tiny so generating a large registry stays quick.
+/// layer per build. Layers are tiny so generating a large registry stays quick. With a <paramref name="signer"/>, every
+/// build is also signed (a <c>sha256-&lt;hex&gt;.sig</c> tag, as cosign stores it).
 /// </summary>
-internal sealed class SyntheticImages(BenchShape shape)
+internal sealed class SyntheticImages(BenchShape shape, CosignSigner? signer = null)
 {
     private const int LayerBytes = 48;
     private static readonly Platform Amd64 = new("linux", "amd64");
@@ -36,6 +37,12 @@ internal sealed class SyntheticImages(BenchShape shape)
         if (builds.Count > 0)
         {
             tags.Add(new TaggedArtifact(name, "latest", builds[^1]));
+        }
+
+        if (signer is not null)
+        {
+            // Signed for this repository (the payload names it); the content group only shares the images.
+            tags.AddRange(builds.Select(b => new TaggedArtifact(name, CosignSigner.TagFor(b.Digest), signer.SignatureOf(b.Digest, name))));
         }
 
         return tags;

@@ -223,7 +223,8 @@ public static class ImageFactory
         w.WriteEndObject();
     }
 
-    private static byte[] Json(Action<Utf8JsonWriter> body)
+    /// <summary>One JSON object written by <paramref name="body"/> (compact, as registries store manifests): also for test and bench artifacts.</summary>
+    public static byte[] Json(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))

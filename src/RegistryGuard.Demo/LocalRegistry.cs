@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using RegistryGuard.Common;
+using RegistryGuard.Storage;
 
 namespace RegistryGuard.Demo;
 
@@ -16,9 +17,12 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     private readonly TokenAuthConfig? _tokenAuth;
 
-    private LocalRegistry(string binary, string rootDirectory, int port, string? htpasswdFile, TokenAuthConfig? tokenAuth = null)
+    private readonly Uri? _proxyRemote;
+
+    private LocalRegistry(string binary, string rootDirectory, int port, string? htpasswdFile, TokenAuthConfig? tokenAuth = null, Uri? proxyRemote = null)
     {
         _tokenAuth = tokenAuth;
+        _proxyRemote = proxyRemote;
         _binary = binary;
         RootDirectory = rootDirectory;
         Port = port;
@@ -58,11 +62,21 @@ public sealed class LocalRegistry : IAsyncDisposable
         return StartAsync(null, tokenAuth, cancellationToken);
     }
 
-    private static async Task<LocalRegistry> StartAsync(string? htpasswdFile, TokenAuthConfig? tokenAuth, CancellationToken cancellationToken)
+    /// <summary>
+    /// A pull-through cache (distribution's proxy mode) in front of <paramref name="upstream"/>, like the VM's Docker Hub
+    /// and GHCR caches. distribution refuses to start one whose upstream does not answer.
+    /// </summary>
+    public static Task<LocalRegistry> StartPullThroughAsync(Uri upstream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        return StartAsync(null, null, cancellationToken, upstream);
+    }
+
+    private static async Task<LocalRegistry> StartAsync(string? htpasswdFile, TokenAuthConfig? tokenAuth, CancellationToken cancellationToken, Uri? proxyRemote = null)
     {
         var binary = ExternalTool.Find("docker-registry");
         var root = Directory.CreateTempSubdirectory("registryguard-registry-").FullName;
-        var registry = new LocalRegistry(binary, root, FreePort(), htpasswdFile, tokenAuth);
+        var registry = new LocalRegistry(binary, root, FreePort(), htpasswdFile, tokenAuth, proxyRemote);
         Directory.CreateDirectory(registry.StorageRoot);
         await File.WriteAllTextAsync(registry.ConfigPath, registry.Config(), cancellationToken).ConfigureAwait(false);
         await registry.StartProcessAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +122,11 @@ public sealed class LocalRegistry : IAsyncDisposable
         }
     }
 
-    private void Stop()
+    /// <summary>Starts the registry process again after <see cref="Stop"/>: same port, same storage.</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => StartProcessAsync(cancellationToken);
+
+    /// <summary>Kills the registry process and leaves its storage in place (an outage; <see cref="ResumeAsync"/> ends it).</summary>
+    public void Stop()
     {
         if (_process is { HasExited: false })
         {
@@ -210,6 +228,11 @@ public sealed class LocalRegistry : IAsyncDisposable
                 path: {HtpasswdFile}
 
             """;
+        var proxy = _proxyRemote is { } remote ? $"""
+            proxy:
+              remoteurl: {remote.GetLeftPart(UriPartial.Authority)}
+
+            """ : "";
         return $"""
             version: 0.1
             log:
@@ -224,7 +247,7 @@ public sealed class LocalRegistry : IAsyncDisposable
               maintenance:
                 uploadpurging:
                   enabled: false
-            {auth}http:
+            {auth}{proxy}http:
               addr: 127.0.0.1:{Port}
             """;
     }

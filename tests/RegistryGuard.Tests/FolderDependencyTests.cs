@@ -8,12 +8,6 @@ namespace RegistryGuard.Tests;
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
-    /// <summary>
-    /// Known and being removed: the journal's guard names paths with Scanning's helpers while Scanning writes through
-    /// the journal. Issue 12's storage layer owns both; delete the entry once Storage no longer uses Scanning.
-    /// </summary>
-    private static readonly (string From, string To)[] KnownEdgesToRemove = [("Storage", "Scanning")];
-
     [Fact]
     public void The_core_library_s_folders_have_no_dependency_cycle()
     {
@@ -36,6 +30,17 @@ public sealed partial class FolderDependencyTests
 
         Assert.Contains("Probing", Uses(Path.Combine(core, "Reporting"), "Reporting", folders));
         Assert.DoesNotContain("Reporting", Uses(Path.Combine(core, "Probing"), "Probing", folders));
+    }
+
+    [Fact]
+    public void The_storage_layer_uses_none_of_the_verbs_built_on_it()
+    {
+        var core = Path.Combine(RepositoryRoot(), "src", "RegistryGuard.Core");
+        var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Cast<string>().ToHashSet(StringComparer.Ordinal);
+
+        var used = Uses(Path.Combine(core, "Storage"), "Storage", folders);
+
+        Assert.Empty(used.Intersect(["Scanning", "Pruning", "Probing", "Runs", "Scheduling", "Reporting", "Metrics"]));
     }
 
     private static List<string>? PathBack(string from, string target, Dictionary<string, HashSet<string>> uses, List<string> path)
@@ -76,7 +81,6 @@ public sealed partial class FolderDependencyTests
 
         used.IntersectWith(folders);
         used.Remove(self);
-        used.RemoveWhere(to => KnownEdgesToRemove.Contains((self, to)));
         return used;
     }
 

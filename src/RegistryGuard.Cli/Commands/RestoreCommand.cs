@@ -3,6 +3,7 @@ using RegistryGuard.Cli.Options;
 using RegistryGuard.Cli.Terminal;
 using RegistryGuard.Common;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Registry;
 
 namespace RegistryGuard.Cli.Commands;

@@ -12,7 +12,7 @@ internal static class VerifyCommand
         var flags = new VerifyFlags();
         return RunCommand.Create(
             "verify",
-            "Walk one image (index, children, configs, layers): the CI post-push check. Exit 1 if anything is broken.",
+            "Walk one image (index, children, configs, layers): the CI post-push check. Exit 1 if anything is broken; with --cosign-key, also if the image has no valid signature.",
             flags.AddTo,
             flags.Map,
             (options, ct) => new VerifyService().RunAsync(options, ct),

@@ -10,6 +10,7 @@ internal sealed class ProbeFlags
 {
     private readonly ConnectionFlags _connection = new();
     private readonly WalkFlags _walk = new();
+    private readonly SignatureFlags _signatures = new(perRepository: true);
     private readonly PushFlags _push = new(ProbeRunOptions.DefaultJob);
 
     public Option<string> Registry { get; } = new("--registry", "-r") { Description = "Registry base URL, e.g. https://registry.example:5050", Required = true };
@@ -25,6 +26,11 @@ internal sealed class ProbeFlags
         Description = "Keeps the catalog size between runs: a catalog below half of the last count, or empty, is catalog_shrunk.",
     };
 
+    public Option<FileInfo?> UpstreamState { get; } = new("--upstream-state")
+    {
+        Description = "With --pull-through: keeps since when a cache's upstream has been unreachable, between runs.",
+    };
+
     public Option<ReportFormat> Output { get; } = OutputFlag.Create();
 
     public void AddTo(Command command)
@@ -34,8 +40,10 @@ internal sealed class ProbeFlags
         command.Add(ExpectAuth);
         command.Add(MinRepositories);
         command.Add(StateFile);
+        command.Add(UpstreamState);
         _connection.AddTo(command);
         _walk.AddTo(command);
+        _signatures.AddTo(command);
         command.Add(Output);
         _push.AddTo(command);
     }
@@ -59,6 +67,8 @@ internal sealed class ProbeFlags
             ExpectAuth = parse.GetValue(ExpectAuth),
             MinRepositories = parse.GetValue(MinRepositories),
             CatalogStateFile = parse.GetValue(StateFile)?.FullName,
+            Signatures = _signatures.Map(parse),
+            UpstreamStateFile = parse.GetValue(UpstreamState)?.FullName,
             Push = _push.Map(parse),
         };
     }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using RegistryGuard.Common;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using RegistryGuard.Runs;
-using RegistryGuard.Scanning;
+using RegistryGuard.Storage;
 
 namespace RegistryGuard.Cli.Options;
 

@@ -10,6 +10,7 @@ internal sealed class VerifyFlags
 {
     private readonly ConnectionFlags _connection = new();
     private readonly WalkFlags _walk = new();
+    private readonly SignatureFlags _signatures = new(perRepository: false);
     private readonly PushFlags _push = new(VerifyRunOptions.DefaultJob);
 
     public Argument<string> Reference { get; } = new("REF") { Description = "host[:port]/repository:tag or host[:port]/repository@sha256:…" };
@@ -24,6 +25,7 @@ internal sealed class VerifyFlags
         command.Add(PlainHttp);
         _connection.AddTo(command);
         _walk.AddTo(command);
+        _signatures.AddTo(command);
         command.Add(Output);
         _push.AddTo(command);
     }
@@ -42,6 +44,11 @@ internal sealed class VerifyFlags
 
         var connection = _connection.Map(parse, image.Registry);
         var push = _push.Map(parse);
-        return new VerifyRunOptions(connection, image.Repository, image.Reference) { Walk = _walk.Map(parse), Push = push };
+        return new VerifyRunOptions(connection, image.Repository, image.Reference)
+        {
+            Walk = _walk.Map(parse),
+            Signatures = _signatures.Map(parse),
+            Push = push,
+        };
     }
 }

@@ -7,7 +7,7 @@ namespace RegistryGuard.Cli.Options;
 /// <summary>Options of the walk itself, shared by probe and verify.</summary>
 internal sealed class WalkFlags
 {
-    private readonly PullThroughFlag _pullThrough = new("Pull-through cache: missing index children are informational. Alone: the whole registry; with GLOB: matching repositories (repeatable).");
+    private readonly PullThroughFlag _pullThrough = new("Pull-through cache (alone: the whole registry; GLOB: matching repositories, repeatable). probe never walks it (a walk makes a cache fetch and store) and checks its upstream instead; verify: missing index children are informational.");
 
     public Option<bool> Deep { get; } = new("--deep") { Description = "Also GET and hash blobs (catches same-size corruption)." };
 

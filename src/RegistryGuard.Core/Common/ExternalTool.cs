@@ -11,6 +11,8 @@ public static class ExternalTool
         ["prometheus-pushgateway"] = "prometheus-pushgateway",
         ["promtool"] = "prometheus",
         ["systemd-analyze"] = "systemd",
+        ["buildah"] = "buildah",
+        ["umoci"] = "umoci",
     };
 
     public static string? TryFind(string name)

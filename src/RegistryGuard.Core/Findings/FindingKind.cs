@@ -32,4 +32,12 @@ public enum FindingKind
     // Auth posture and catalog health (probe).
     UnauthenticatedAccess,
     CatalogShrunk,
+
+    // Cosign signatures (probe and verify with --cosign-key; prune removes orphaned ones).
+    UnsignedImage,
+    InvalidSignature,
+    OrphanedSignature,
+
+    // Pull-through caches (probe).
+    UpstreamUnreachable,
 }

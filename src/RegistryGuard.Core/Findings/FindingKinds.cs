@@ -7,7 +7,7 @@ public static class FindingKinds
     private static readonly FrozenDictionary<FindingKind, Info> Table = new Dictionary<FindingKind, Info>
     {
         [FindingKind.MissingManifest] = new("missing_manifest", Severity.Failure, "a tag or index child the registry answers 404 for"),
-        [FindingKind.MissingBlob] = new("missing_blob", Severity.Failure, "a config or layer the registry answers 404 for"),
+        [FindingKind.MissingBlob] = new("missing_blob", Severity.Failure, "a config, layer or blob entry of an index (BuildKit cache) the registry answers 404 for"),
         [FindingKind.SizeMismatch] = new("size_mismatch", Severity.Failure, "a blob whose length differs from its descriptor's size (the 0-byte 200 class)"),
         [FindingKind.DigestMismatch] = new("digest_mismatch", Severity.Failure, "bytes whose sha256 differs from the digest asked for or announced"),
         [FindingKind.UnreadableManifest] = new("unreadable_manifest", Severity.Failure, "a manifest that cannot be parsed, is too large, or is of an unsupported type (schema1); on disk it makes garbage-collect abort"),
@@ -27,6 +27,10 @@ public static class FindingKinds
         [FindingKind.UnreadablePath] = new("unreadable_path", Severity.Failure, "a path the scan could not read or refused to follow (permissions, symlink out of the root)"),
         [FindingKind.UnauthenticatedAccess] = new("unauthenticated_access", Severity.Failure, "the registry answered without credentials although auth was expected"),
         [FindingKind.CatalogShrunk] = new("catalog_shrunk", Severity.Failure, "the catalog has fewer repositories than expected (empty catalog, stale upstream)"),
+        [FindingKind.UnsignedImage] = new("unsigned", Severity.Failure, "an image without a cosign signature (failure where --require-signature matches, info elsewhere)"),
+        [FindingKind.InvalidSignature] = new("invalid_signature", Severity.Failure, "an image whose signatures all fail: made with none of the keys, tampered, or made for another digest"),
+        [FindingKind.OrphanedSignature] = new("orphaned_signature", Severity.Warning, "a signature tag (.sig, or a referrers fallback tag listing a signature) whose image no longer exists"),
+        [FindingKind.UpstreamUnreachable] = new("upstream_unreachable", Severity.Warning, "a pull-through cache cannot fetch from its upstream (refused, timeout, DNS, TLS, or the upstream refusing or rate-limiting the cache): cached content is still served, anything not cached fails; not an integrity failure"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, FindingKind> ByWireName =

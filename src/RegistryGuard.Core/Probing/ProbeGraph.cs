@@ -20,4 +20,9 @@ internal sealed class ProbeGraph
 
     /// <summary>Findings of the repositories derived so far.</summary>
     public FindingCollector Findings { get; } = new();
+
+    /// <summary>With signature checking on: what each completed repository hands to the step after the walk.</summary>
+    public ConcurrentQueue<Signatures.SignedRepository> Signed { get; } = new();
+
+    public Signatures.SignatureSummary? Signatures { get; set; }
 }

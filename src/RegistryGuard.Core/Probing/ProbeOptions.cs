@@ -10,8 +10,15 @@ public sealed record ProbeOptions
     /// <summary>Page size asked of the catalog and tag lists (registries may ignore it).</summary>
     public int PageSize { get; init; } = 1000;
 
-    /// <summary>Repositories that are pull-through caches: a missing index child there is normal (info).</summary>
+    /// <summary>
+    /// Repositories served by a pull-through cache. The probe never walks them (any request for content a cache does
+    /// not hold makes it fetch and store that content); it checks that the cache's upstream answers instead. verify
+    /// still walks the one reference it is given, with missing index children informational.
+    /// </summary>
     public IReadOnlyList<GlobPattern> PullThrough { get; init; } = [];
+
+    /// <summary>File remembering since when a pull-through cache's upstream has been unreachable; null: this run's time.</summary>
+    public string? UpstreamStateFile { get; init; }
 
     /// <summary>Read and hash blobs, not just HEAD them: catches same-size corruption.</summary>
     public bool Deep { get; init; }
@@ -32,6 +39,9 @@ public sealed record ProbeOptions
 
     /// <summary>File keeping the last run's catalog size: a catalog below half of it (or empty) is <c>catalog_shrunk</c>.</summary>
     public string? CatalogStateFile { get; init; }
+
+    /// <summary>Check cosign signatures after the walk (keys, and the repositories that require them); null: off.</summary>
+    public Signatures.SignatureOptions? Signatures { get; init; }
 
     public bool IsPullThrough(string repository) => GlobPattern.AnyMatch(PullThrough, repository);
 }

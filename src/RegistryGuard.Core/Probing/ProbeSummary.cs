@@ -1,4 +1,5 @@
 using RegistryGuard.Findings;
+using RegistryGuard.Probing.PullThrough;
 
 namespace RegistryGuard.Probing;
 
@@ -28,7 +29,16 @@ public sealed record ProbeSummary
 
     public long Requests { get; init; }
 
+    /// <summary>Repositories of pull-through caches the catalog listed: counted, never walked.</summary>
+    public int PullThroughRepositories { get; init; }
+
+    /// <summary>One upstream check per <c>--pull-through</c> pattern (empty without pull-through caches).</summary>
+    public IReadOnlyList<UpstreamStatus> Upstreams { get; init; } = [];
+
     public IReadOnlyDictionary<FindingKind, int> FailuresByKind { get; init; } = new Dictionary<FindingKind, int>();
 
     public int Failures => FailuresByKind.Values.Sum();
+
+    /// <summary>Signature checks of the run; null when none were asked for.</summary>
+    public Signatures.SignatureSummary? Signatures { get; init; }
 }

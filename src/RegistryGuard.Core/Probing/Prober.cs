@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RegistryGuard.Findings;
 using RegistryGuard.Oci;
+using RegistryGuard.Probing.PullThrough;
 using RegistryGuard.Registry;
 using RegistryGuard.Telemetry;
 
@@ -40,7 +41,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             return Fatal(started, timestamp, Unavailable(ex));
         }
 
-        var run = new Run(this);
+        var run = new Run(this) { TagsListed = true };
         if (options.ExpectAuth)
         {
             await CheckAuthIsEnforcedAsync(run, cancellationToken).ConfigureAwait(false);
@@ -48,6 +49,8 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         string? fatal = null;
         var listed = 0;
+        var cached = 0;
+        var upstreams = new UpstreamChecks(options.PullThrough);
         await run.ExecuteAsync(
             async ct =>
             {
@@ -60,6 +63,11 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                         {
                             run.Graph.Standalone.Enqueue(new Finding(FindingKind.InvalidName, Sanitize(repository), null, null, null,
                                 "the catalog lists a name outside the repository grammar; not probed"));
+                        }
+                        else if (options.IsPullThrough(repository))
+                        {
+                            upstreams.Listed(repository);
+                            cached += options.Shard.Contains(repository) ? 1 : 0;
                         }
                         else if (options.Shard.Contains(repository))
                         {
@@ -74,13 +82,17 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             },
             cancellationToken).ConfigureAwait(false);
 
+        IReadOnlyList<UpstreamStatus> upstreamStatuses = [];
         if (fatal is null)
         {
             CheckCatalogSize(run, listed);
+            upstreamStatuses = await upstreams.RunAsync(client, options.Shard, options.UpstreamStateFile, started,
+                run.Graph.Standalone.Enqueue, Warnings, cancellationToken).ConfigureAwait(false);
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
-        return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
+        return Report(run, started, timestamp, catalogAccessible: fatal is null, fatal, (cached, upstreamStatuses));
     }
 
     private async Task CheckAuthIsEnforcedAsync(Run run, CancellationToken cancellationToken)
@@ -152,10 +164,12 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         }
 
         await HashDeepAsync(run, cancellationToken).ConfigureAwait(false);
+        await ProbeSignatures.CheckAsync(client, options, run.Graph, Warnings, cancellationToken).ConfigureAwait(false);
         return Report(run, started, timestamp, catalogAccessible: true, fatal: null);
     }
 
-    private ProbeReport Report(Run run, DateTimeOffset started, long timestamp, bool catalogAccessible, string? fatal)
+    private ProbeReport Report(Run run, DateTimeOffset started, long timestamp, bool catalogAccessible, string? fatal,
+        (int Repositories, IReadOnlyList<UpstreamStatus> Upstreams) pullThrough = default)
     {
         var findings = ProbeFindings.Derive(run.Graph, options.IsPullThrough);
         var failures = findings.Where(f => f.Severity == Severity.Failure).GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
@@ -173,6 +187,9 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
             BytesHashed = Counters.BytesHashed,
             Requests = client.RequestCount,
             FailuresByKind = failures,
+            Signatures = run.Graph.Signatures,
+            PullThroughRepositories = pullThrough.Repositories,
+            Upstreams = pullThrough.Upstreams ?? [],
         };
         ProbeInstruments.Record(summary);
         return new ProbeReport(summary, findings, fatal);
@@ -266,6 +283,9 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         public ProbeGraph Graph { get; } = new();
 
+        /// <summary>True when repositories are walked from their tag lists (probe), false for one reference (verify).</summary>
+        public bool TagsListed { get; init; }
+
         private RegistryClient Client => owner.Client;
 
         private ProbeCounters Counters => owner.Counters;
@@ -315,6 +335,11 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         /// still has to hash its blobs.</summary>
         private void Complete(RepositoryGraph repository)
         {
+            if (owner.Options.Signatures is not null)
+            {
+                Graph.Signed.Enqueue(ProbeSignatures.Subjects(repository, TagsListed));
+            }
+
             if (owner.Options.Deep)
             {
                 Graph.Kept.Enqueue(repository);
@@ -450,35 +475,35 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                 return;
             }
 
-            switch (manifest.Kind)
+            if (manifest.Kind == ManifestKind.Schema1)
             {
-                case ManifestKind.Schema1:
-                    node.AddIssue(new Issue(FindingKind.UnreadableManifest, $"{manifest.MediaType}: Docker schema1 is obsolete; reported, not followed"));
-                    return;
-                case ManifestKind.Index:
-                    node.Children = [.. manifest.Manifests.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
-                    foreach (var child in node.Children)
-                    {
-                        var childNode = new ManifestNode();
-                        if (graph.Manifests.TryAdd(child.Digest, childNode))
-                        {
-                            Enqueue(new ManifestWork(graph, child.Digest, childNode));
-                        }
-                    }
+                node.AddIssue(new Issue(FindingKind.UnreadableManifest, $"{manifest.MediaType}: Docker schema1 is obsolete; reported, not followed"));
+                return;
+            }
 
-                    return;
-                default:
-                    node.Blobs = [.. manifest.Blobs.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
-                    foreach (var blob in node.Blobs.Where(b => !b.Foreign))
+            if (manifest.Kind == ManifestKind.Index)
+            {
+                // Only entries that are manifests (IndexEntry): the others are blobs, HEADed below like layers.
+                node.Children = [.. manifest.ChildManifests.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
+                foreach (var child in node.Children)
+                {
+                    var childNode = new ManifestNode();
+                    if (graph.Manifests.TryAdd(child.Digest, childNode))
                     {
-                        var blobNode = new BlobNode();
-                        if (graph.Blobs.TryAdd(blob.Digest, blobNode))
-                        {
-                            Enqueue(new BlobWork(graph, blob.Digest, blobNode));
-                        }
+                        Enqueue(new ManifestWork(graph, child.Digest, childNode));
                     }
+                }
+            }
 
-                    return;
+            // An image's config and layers, and an index's entries that are blobs (BuildKit's cache): HEAD under /blobs/.
+            node.Blobs = [.. manifest.Blobs.Select(d => new Reference(d.Digest, d.Size, d.IsForeign))];
+            foreach (var blob in node.Blobs.Where(b => !b.Foreign))
+            {
+                var blobNode = new BlobNode();
+                if (graph.Blobs.TryAdd(blob.Digest, blobNode))
+                {
+                    Enqueue(new BlobWork(graph, blob.Digest, blobNode));
+                }
             }
         }
 

@@ -1,3 +1,6 @@
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
+
 namespace RegistryGuard.Pruning;
 
 /// <param name="Executor"><c>api</c> or <c>filesystem</c>.</param>

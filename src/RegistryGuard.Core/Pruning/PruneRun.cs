@@ -1,4 +1,8 @@
+using System.IO.Abstractions;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Registry;
+using RegistryGuard.Storage;
 using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Pruning;
@@ -21,17 +25,18 @@ public static class PruneRun
         return new PruneReport(client.BaseAddress.GetLeftPart(UriPartial.Authority), "api", plan, execution, warnings, FinishingSteps.For(apply, filesystem: false));
     }
 
-    /// <summary>On storage: tag and revision links only, every change journaled.</summary>
+    /// <summary>On storage: tag and revision links only, every change journaled, nothing read or changed through a symbolic link.</summary>
+    /// <param name="fileSystem">Where the storage lives; the real file system by default.</param>
     /// <exception cref="DirectoryNotFoundException">The root holds no registry storage.</exception>
-    public static PruneReport OnStorage(string root, PruneRules rules, bool apply, string journalPath, TimeProvider timeProvider)
+    public static PruneReport OnStorage(string root, PruneRules rules, bool apply, string journalPath, TimeProvider timeProvider, IFileSystem? fileSystem = null)
     {
-        var v2Root = PrunePlanning.ResolveV2Root(root);
-        var (plan, warnings) = PrunePlanning.FromStorage(v2Root, rules);
+        var v2Root = StorageRoot.FindV2WithRepositories(root, fileSystem);
+        var (plan, warnings) = PrunePlanning.FromStorage(v2Root, rules, fileSystem);
         PruneExecution? execution = null;
         if (apply)
         {
-            using var journal = ChangeJournal.Create(journalPath, v2Root, "prune --root", timeProvider);
-            execution = new FilesystemPruneExecutor(v2Root, journal).Execute(plan);
+            using var journal = ChangeJournal.Create(journalPath, v2Root, "prune --root", timeProvider, fileSystem);
+            execution = new FilesystemPruneExecutor(v2Root, journal, fileSystem).Execute(plan);
             journal.Complete();
         }
 

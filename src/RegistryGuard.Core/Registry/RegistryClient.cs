@@ -134,12 +134,94 @@ public sealed class RegistryClient : IDisposable
             },
             cancellationToken);
 
+    /// <summary>
+    /// One GET of a blob, never retried, whatever it answers: the status and at most 16 KiB of an error body. For a
+    /// question whose answer is in the error itself (a pull-through cache relays its upstream's failures as 500,
+    /// which <see cref="SendAsync{T}"/> would retry and then summarise). A success's body is not read. No answer within
+    /// the request timeout throws <see cref="RegistryUnreachableException"/> with a <see cref="TimeoutException"/>
+    /// inside; a failed connection throws it with the transport error inside.
+    /// </summary>
+    public async Task<RawResponse> GetBlobOnceAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(repository, digest);
+        using var deadline = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            using var response = await SendOnceAsync(request, linked.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return new RawResponse(response.StatusCode, ReadOnlyMemory<byte>.Empty);
+            }
+
+            byte[] body;
+            try
+            {
+                body = await ReadBoundedAsync(response, ErrorBodyLimit, linked.Token).ConfigureAwait(false);
+            }
+            catch (RegistryException)
+            {
+                body = []; // an error body above the limit says nothing this question needs
+            }
+
+            return new RawResponse(response.StatusCode, body);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryUnreachableException($"GET /{path}: no answer within {_options.RequestTimeout.TotalSeconds:0.#}s", null,
+                new TimeoutException("no answer within the request timeout", ex));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new RegistryUnreachableException($"GET /{path}: {(ex is HttpRequestException h ? Describe(h) : ex.Message)}", null, ex);
+        }
+    }
+
     /// <summary>GET of a small blob such as an image config; refused above <paramref name="maxBytes"/>.</summary>
     public Task<byte[]> GetBlobAsync(string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
         SendAsync(
             () => new HttpRequestMessage(HttpMethod.Get, BlobPath(repository, digest)),
             (response, ct) => new ValueTask<byte[]>(ReadBoundedAsync(response, maxBytes, ct)),
             cancellationToken);
+
+    /// <summary>
+    /// OCI 1.1 referrers of <paramref name="subject"/>: the descriptors of every page (the Link header is followed).
+    /// A registry without the referrers API answers 404 (<see cref="RegistryNotFoundException"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Descriptor>> GetReferrersAsync(string repository, Digest subject, CancellationToken cancellationToken)
+    {
+        const int MaxPages = 100;
+        var result = new List<Descriptor>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        Uri? page = new(BaseAddress, $"v2/{CheckedName(repository)}/referrers/{subject}");
+        while (page is not null)
+        {
+            if (!visited.Add(page.AbsoluteUri) || visited.Count > MaxPages)
+            {
+                throw new RegistryException($"the referrers of {subject.Abbreviated} run past {MaxPages} pages or loop back to a page already read");
+            }
+
+            var current = page;
+            (IReadOnlyList<Descriptor> Items, Uri? Next) part = await SendAsync(
+                () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, current);
+                    request.Headers.TryAddWithoutValidation("Accept", MediaTypes.OciIndex);
+                    return request;
+                },
+                async (response, ct) =>
+                {
+                    var body = await ReadBoundedAsync(response, _options.MaxManifestBytes, ct).ConfigureAwait(false);
+                    return (ParseReferrers(body, current), LinkHeader.NextPage(LinkValues(response), current));
+                },
+                cancellationToken).ConfigureAwait(false);
+            result.AddRange(part.Items);
+            page = part.Next;
+        }
+
+        return result;
+    }
 
     /// <summary>Monolithic upload (POST then PUT ?digest=); skipped when the repository already has the blob.</summary>
     public async Task PushBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
@@ -300,6 +382,19 @@ public sealed class RegistryClient : IDisposable
         catch (JsonException ex)
         {
             throw new RegistryException($"{page.AbsolutePath} answered with malformed JSON ({ex.Message})", ex);
+        }
+    }
+
+    private static IReadOnlyList<Descriptor> ParseReferrers(byte[] body, Uri page)
+    {
+        try
+        {
+            var index = ManifestParser.Parse(body, MediaTypes.OciIndex);
+            return index.Kind == ManifestKind.Index ? index.Manifests : throw new RegistryException($"{page.AbsolutePath} did not answer with an image index");
+        }
+        catch (ManifestFormatException ex)
+        {
+            throw new RegistryException($"{page.AbsolutePath} answered with a malformed referrers index ({ex.Message})", ex);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using RegistryGuard.Common;
 using RegistryGuard.Findings;
 using RegistryGuard.Probing;
+using RegistryGuard.Probing.PullThrough;
 
 namespace RegistryGuard.Reporting;
 
@@ -25,6 +26,21 @@ public static class ProbeReportWriter
             output.WriteLine(string.Create(inv, $"deep: {s.BlobsHashed} blobs hashed, {ByteSize.Format(s.BytesHashed)} read"));
         }
 
+        if (s.Signatures is { } signed)
+        {
+            output.WriteLine(SignatureText.Summary(signed));
+        }
+
+        if (s.Upstreams.Count > 0)
+        {
+            output.WriteLine(string.Create(inv, $"pull-through: {s.PullThroughRepositories} cached repositories listed, not walked (a walk makes a cache fetch and store); scan --pull-through on the cache's storage checks what it holds"));
+        }
+
+        foreach (var upstream in s.Upstreams)
+        {
+            output.WriteLine(PullThroughLine(upstream));
+        }
+
         if (report.FatalError is not null)
         {
             output.WriteLine("ERROR: the registry could not be read: " + report.FatalError);
@@ -33,12 +49,24 @@ public static class ProbeReportWriter
         var failures = report.Findings.Count(f => f.Severity == Severity.Failure);
         var others = report.Findings.Count - failures;
         output.WriteLine(failures == 0 && report.FatalError is null
-            ? $"OK: no broken references{(others > 0 ? $" ({others} informational)" : "")}"
-            : $"FAILURES: {failures} ({FindingText.Counts(s.FailuresByKind)}){(others > 0 ? $", {others} informational" : "")}");
+            ? $"OK: no broken references{(others > 0 ? $" ({others} warnings or informational)" : "")}"
+            : $"FAILURES: {failures} ({FindingText.Counts(s.FailuresByKind)}){(others > 0 ? $", {others} warnings or informational" : "")}");
         foreach (var finding in report.Findings)
         {
             output.WriteLine(FindingText.Line(finding));
         }
+    }
+
+    private static string PullThroughLine(UpstreamStatus upstream)
+    {
+        var state = upstream.State switch
+        {
+            UpstreamState.Reachable => "upstream reachable",
+            UpstreamState.Unreachable => "UPSTREAM UNREACHABLE (warning upstream_unreachable below)",
+            UpstreamState.NotChecked => "upstream not checked: nothing cached yet",
+            _ => "upstream not checked: " + upstream.Verdict.Reason,
+        };
+        return $"pull-through {upstream.Pattern}: {state}";
     }
 
     private static void WriteJson(ProbeReport report, Utf8JsonWriter writer)
@@ -59,8 +87,46 @@ public static class ProbeReportWriter
         writer.WriteNumber("requests", s.Requests);
         writer.WriteNumber("failures", s.Failures);
         FindingJson.WriteCountsByKind(writer, "failures_by_kind", s.FailuresByKind);
+        if (s.Upstreams.Count > 0)
+        {
+            writer.WriteNumber("pull_through_repositories", s.PullThroughRepositories);
+            writer.WriteStartArray("pull_through");
+            foreach (var upstream in s.Upstreams)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("repositories", upstream.Pattern);
+                writer.WriteString("checked_in", upstream.Repository);
+                writer.WriteString("upstream_state", upstream.State switch
+                {
+                    UpstreamState.Reachable => "reachable",
+                    UpstreamState.Unreachable => "unreachable",
+                    UpstreamState.NotChecked => "not_checked",
+                    _ => "unknown",
+                });
+                writer.WriteString("upstream", upstream.Verdict.Upstream);
+                writer.WriteString("reason", upstream.Verdict.Reason);
+                if (upstream.Since is { } since)
+                {
+                    writer.WriteString("unreachable_since", since);
+                }
+                else
+                {
+                    writer.WriteNull("unreachable_since");
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteString("error", report.FatalError);
         writer.WriteNumber("exit_code", report.ExitCode);
+        if (s.Signatures is { } signed)
+        {
+            SignatureText.WriteJson(writer, signed);
+        }
+
         writer.WriteEndObject();
         FindingJson.WriteArray(writer, "findings", report.Findings);
         writer.WriteEndObject();

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using RegistryGuard.Common;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 
 namespace RegistryGuard.Reporting;
 

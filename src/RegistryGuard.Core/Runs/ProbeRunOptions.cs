@@ -22,13 +22,21 @@ public sealed record ProbeRunOptions(RegistryConnection Connection)
     /// <summary>Keeps the catalog size between runs: a catalog below half of the last count, or empty, is <c>catalog_shrunk</c>.</summary>
     public string? CatalogStateFile { get; init; }
 
+    /// <summary>Cosign keys to check every image's signature with, and the repositories that require one; default: off.</summary>
+    public SignatureSettings Signatures { get; init; } = new();
+
+    /// <summary>With pull-through caches: keeps since when each one's upstream has been unreachable, between runs.</summary>
+    public string? UpstreamStateFile { get; init; }
+
     public PushSettings? Push { get; init; }
 
     internal ProbeOptions ToProbeOptions() => Walk.ToProbeOptions(Connection) with
     {
+        Signatures = Signatures.ToSignatureOptions(),
         Shard = Shard,
         ExpectAuth = ExpectAuth,
         MinRepositories = MinRepositories,
         CatalogStateFile = CatalogStateFile,
+        UpstreamStateFile = UpstreamStateFile,
     };
 }

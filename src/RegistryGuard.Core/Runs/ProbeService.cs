@@ -37,6 +37,7 @@ public sealed class ProbeService(TimeProvider? timeProvider = null)
         var s = report.Summary;
         return report.FatalError is { } fatal
             ? $"registry could not be read: {fatal}"
-            : string.Create(CultureInfo.InvariantCulture, $"{s.Repositories} repositories, {s.Tags} tags, {s.Manifests} manifests, {s.Blobs} blobs; {s.Failures} failures");
+            : string.Create(CultureInfo.InvariantCulture, $"{s.Repositories} repositories, {s.Tags} tags, {s.Manifests} manifests, {s.Blobs} blobs; {s.Failures} failures")
+              + string.Concat(s.Upstreams.Select(u => $"; pull-through {u.Pattern}: {s.PullThroughRepositories} cached repositories, upstream {u.State.ToString().ToLowerInvariant()}"));
     }
 }

@@ -1,5 +1,7 @@
 using RegistryGuard.Metrics;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
+using RegistryGuard.Storage;
 
 namespace RegistryGuard.Runs;
 

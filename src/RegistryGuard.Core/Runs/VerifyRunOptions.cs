@@ -1,3 +1,5 @@
+using RegistryGuard.Probing;
+
 namespace RegistryGuard.Runs;
 
 /// <summary>Everything a verify of one image can be told, with its default: the CI post-push check.</summary>
@@ -9,5 +11,13 @@ public sealed record VerifyRunOptions(RegistryConnection Connection, string Repo
 
     public WalkSettings Walk { get; init; } = new();
 
+    /// <summary>With a key, the image must carry a valid signature by one of the keys (the CI step after push + sign); default: off.</summary>
+    public SignatureSettings Signatures { get; init; } = new();
+
     public PushSettings? Push { get; init; }
+
+    internal ProbeOptions ToProbeOptions() => Walk.ToProbeOptions(Connection) with
+    {
+        Signatures = Signatures.ToSignatureOptions()?.RequiredEverywhere(),
+    };
 }

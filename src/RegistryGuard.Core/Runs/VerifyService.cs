@@ -11,7 +11,7 @@ public sealed class VerifyService(TimeProvider? timeProvider = null)
         ArgumentNullException.ThrowIfNull(options);
         var key = options.Push?.Key(VerifyRunOptions.DefaultJob, options.Connection.Instance, Shard.Whole);
         using var client = new RegistryClient(options.Connection.ClientOptions());
-        var prober = new Prober(client, options.Walk.ToProbeOptions(options.Connection), timeProvider);
+        var prober = new Prober(client, options.ToProbeOptions(), timeProvider);
         var report = await prober.VerifyAsync(options.Repository, options.Reference, cancellationToken).ConfigureAwait(false);
         return await RunPublisher.PublishAsync(ProbeService.Outcome(report, prober), options.Push, key).ConfigureAwait(false);
     }

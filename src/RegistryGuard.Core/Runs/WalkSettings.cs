@@ -15,7 +15,10 @@ public sealed record WalkSettings
     /// <summary>The file keeping the budget's cursor; null: <see cref="StateDirectory.DeepCursor"/> of the registry when there is a budget.</summary>
     public string? DeepStateFile { get; init; }
 
-    /// <summary>Repositories that are pull-through caches: a missing index child there is informational.</summary>
+    /// <summary>
+    /// Repositories served by a pull-through cache: probe never walks them and checks the cache's upstream instead;
+    /// verify walks the one reference it is given, a missing index child there being informational.
+    /// </summary>
     public IReadOnlyList<GlobPattern> PullThrough { get; init; } = [];
 
     internal ProbeOptions ToProbeOptions(RegistryConnection connection) => new()

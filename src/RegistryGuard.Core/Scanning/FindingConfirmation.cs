@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RegistryGuard.Findings;
+using RegistryGuard.Storage.Repositories;
 
 namespace RegistryGuard.Scanning;
 
@@ -17,21 +18,17 @@ internal static class FindingConfirmation
         FindingKind.DanglingTagHistory, FindingKind.CorruptLink, FindingKind.MissingLayerLink, FindingKind.OrphanedChild,
     }.ToFrozenSet();
 
-    public static (IReadOnlyList<Finding> Findings, IReadOnlyList<RepairAction> Repairs) Confirm(
-        ScanContext first, IReadOnlyList<RepositoryDirectory> repositories, CancellationToken cancellationToken)
+    /// <param name="secondPass">A fresh pass that looks blob data up on disk again.</param>
+    public static ScanVerdict Confirm(ScanPass first, IReadOnlyList<RepositoryDirectory> repositories, Func<ScanPass> secondPass, CancellationToken cancellationToken)
     {
         var findings = first.Findings.ToSortedList();
         var suspect = findings.Where(f => RaceProne.Contains(f.Kind)).Select(f => f.Repository).ToHashSet(StringComparer.Ordinal);
         if (suspect.Count == 0)
         {
-            return (findings, first.Repairs);
+            return new ScanVerdict(findings, first.Repairs);
         }
 
-        var second = new ScanContext(first.V2Root, first.Options, new ScanCounters()) { Blobs = first.Blobs.Rechecking(first.V2Root) };
-        Parallel.ForEach(repositories.Where(r => suspect.Contains(r.Name)),
-            new ParallelOptions { MaxDegreeOfParallelism = first.Options.Concurrency, CancellationToken = cancellationToken },
-            repository => RepositoryScanner.Scan(second, repository));
-
+        var second = secondPass().Run(repositories.Where(r => suspect.Contains(r.Name)), cancellationToken);
         var seenFirst = findings.Where(f => suspect.Contains(f.Repository)).Select(Identity).ToHashSet();
         var confirmed = second.Findings.ToSortedList().Where(f => seenFirst.Contains(Identity(f))).ToList();
         var kept = findings.Where(f => !suspect.Contains(f.Repository)).Concat(confirmed).ToList();
@@ -40,7 +37,7 @@ internal static class FindingConfirmation
             .OrderBy(r => r.RelativePath, StringComparer.Ordinal).ToList();
         var collector = new FindingCollector();
         kept.ForEach(collector.Add);
-        return (collector.ToSortedList(), repairs);
+        return new ScanVerdict(collector.ToSortedList(), repairs);
     }
 
     /// <summary>What the finding is about; the detail may differ between reads (a push can change whether a link is used).</summary>

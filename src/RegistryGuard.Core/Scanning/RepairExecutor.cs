@@ -1,33 +1,36 @@
+using System.IO.Abstractions;
 using RegistryGuard.Storage;
 using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Scanning;
 
 /// <summary>
-/// Makes the planned repairs through the change journal, re-checking each one's premise just before the change
-/// (the registry may have moved on since the scan). Only link files change; blob data is never touched.
+/// Makes the planned repairs through the storage layer's journaled changes, re-checking each one's premise just
+/// before the change (the registry may have moved on since the scan). Only link files change; blob data is never
+/// touched.
 /// </summary>
 internal static class RepairExecutor
 {
     public static (IReadOnlyList<RepairAction> Repairs, IReadOnlyList<string> Errors) Apply(
-        string v2Root, IReadOnlyList<RepairAction> planned, string journalPath, TimeProvider timeProvider)
+        string v2Root, IReadOnlyList<RepairAction> planned, string journalPath, TimeProvider timeProvider, IFileSystem? fileSystem = null)
     {
+        var storage = new RegistryStorage(v2Root, fileSystem);
         var done = new List<RepairAction>();
         var errors = new List<string>();
-        using var journal = ChangeJournal.Create(journalPath, v2Root, "scan --fix", timeProvider);
+        using var journal = ChangeJournal.Create(journalPath, storage.V2Root, "scan --fix", timeProvider, storage.FileSystem);
+        var changes = new StorageChanges(storage, journal);
         foreach (var repair in planned)
         {
-            var link = Path.Combine(v2Root, repair.RelativePath);
-            var data = new FileInfo(StoragePaths.BlobData(v2Root, repair.Digest));
             try
             {
+                var data = storage.BlobData(repair.Digest.Hex);
                 switch (repair.Kind)
                 {
-                    case RepairKind.WriteRevisionLink when data is { Exists: true, LinkTarget: null }:
-                        journal.WriteLink(link, repair.Digest);
+                    case RepairKind.WriteRevisionLink when data is not null:
+                        changes.WriteRevisionLink(repair.Repository, repair.Digest);
                         break;
-                    case RepairKind.RemoveDanglingLayerLink when !data.Exists:
-                        journal.RemoveLink(link, Path.GetDirectoryName(Path.GetDirectoryName(link))!);
+                    case RepairKind.RemoveDanglingLayerLink when data is null && !BlobDataHidden(storage, repair.Digest.Hex):
+                        changes.RemoveLayerLink(repair.Repository, repair.Digest);
                         break;
                     default:
                         errors.Add($"{repair.RelativePath}: skipped, the blob data changed since the scan");
@@ -47,4 +50,8 @@ internal static class RepairExecutor
         journal.Complete();
         return (done, errors);
     }
+
+    /// <summary>Blob data that is there but reached through a symbolic link is not "gone": its layer link stays.</summary>
+    private static bool BlobDataHidden(RegistryStorage storage, string hex) =>
+        storage.KindOf(StoragePaths.BlobData(storage.V2Root, hex)) != EntryKind.Missing;
 }

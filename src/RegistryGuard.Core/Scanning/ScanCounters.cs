@@ -1,7 +1,9 @@
+using RegistryGuard.Storage;
+
 namespace RegistryGuard.Scanning;
 
 /// <summary>Live counters a progress display can poll while a scan runs.</summary>
-public sealed class ScanCounters
+public sealed class ScanCounters : IStorageProgress
 {
     private int _repositories;
     private int _emptyRepositories;
@@ -31,21 +33,21 @@ public sealed class ScanCounters
 
     public int Uploads => Volatile.Read(ref _uploads);
 
-    internal void Repository() => Interlocked.Increment(ref _repositories);
+    void IStorageProgress.Repository() => Interlocked.Increment(ref _repositories);
 
-    internal void EmptyRepository() => Interlocked.Increment(ref _emptyRepositories);
+    void IStorageProgress.EmptyRepository() => Interlocked.Increment(ref _emptyRepositories);
 
-    internal void Tag() => Interlocked.Increment(ref _tags);
+    void IStorageProgress.Tag() => Interlocked.Increment(ref _tags);
 
-    internal void Revision() => Interlocked.Increment(ref _revisions);
+    void IStorageProgress.Revision() => Interlocked.Increment(ref _revisions);
 
-    internal void LayerLink() => Interlocked.Increment(ref _layerLinks);
+    void IStorageProgress.LayerLink() => Interlocked.Increment(ref _layerLinks);
 
-    internal void Blob(int count) => Interlocked.Add(ref _blobs, count);
+    void IStorageProgress.Blob(int count) => Interlocked.Add(ref _blobs, count);
 
-    internal void Upload() => Interlocked.Increment(ref _uploads);
+    void IStorageProgress.Upload() => Interlocked.Increment(ref _uploads);
 
-    internal void Hashed(long bytes)
+    void IStorageProgress.Hashed(long bytes)
     {
         Interlocked.Increment(ref _blobsHashed);
         Interlocked.Add(ref _bytesHashed, bytes);

@@ -1,20 +1,28 @@
+using System.IO.Abstractions;
 using RegistryGuard.Findings;
+using RegistryGuard.Storage;
+using RegistryGuard.Storage.Blobs;
+using RegistryGuard.Storage.Repositories;
 
 namespace RegistryGuard.Scanning;
 
 /// <summary>
-/// Scans distribution's filesystem storage directly (never over HTTP): builds the blob index, optionally rehashes
-/// every blob, then checks every repository in parallel. <see cref="Fix"/> applies what the scan planned.
+/// Scans distribution's filesystem storage directly (never over HTTP), through the storage layer: finds the
+/// repositories, builds the blob index, optionally rehashes every blob, then reads each repository's facts and
+/// derives its findings, in parallel. <see cref="Fix"/> applies what the scan planned.
 /// </summary>
-public sealed class Scanner(ScanOptions options)
+/// <param name="fileSystem">Where the storage lives; the real file system by default.</param>
+public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
 {
+    private readonly IFileSystem _fileSystem = fileSystem ?? RegistryStorage.RealFileSystem;
+
     public ScanCounters Counters { get; } = new();
 
     /// <summary>Why <c>--fix</c> must not run against <paramref name="root"/>, or null when it looks like registry storage.</summary>
-    public static string? RefuseFix(string root)
+    public static string? RefuseFix(string root, IFileSystem? fileSystem = null)
     {
-        var v2 = StorageRoot.FindV2(root);
-        return v2 is not null && StorageRoot.LooksLikeRegistryStorage(v2)
+        var v2 = StorageRoot.FindV2(root, fileSystem);
+        return v2 is not null && StorageRoot.LooksLikeRegistryStorage(v2, fileSystem)
             ? null
             : $"refusing --fix: '{root}' does not look like registry storage (expected docker/registry/v2 with repositories/ and blobs/ directories)";
     }
@@ -25,46 +33,47 @@ public sealed class Scanner(ScanOptions options)
         var time = options.TimeProvider;
         var started = time.GetUtcNow();
         var startedTimestamp = time.GetTimestamp();
-        if (!Directory.Exists(options.Root))
+        if (!_fileSystem.Directory.Exists(options.Root))
         {
             return Fatal(options.Root, started, $"'{options.Root}' does not exist or is not a directory");
         }
 
-        var v2 = StorageRoot.FindV2(options.Root);
+        var v2 = StorageRoot.FindV2(options.Root, _fileSystem);
         if (v2 is null)
         {
             return Fatal(options.Root, started, $"no docker/registry/v2 under '{options.Root}': not registry storage, or nothing was ever pushed");
         }
 
-        var context = new ScanContext(v2, options, Counters);
-        var repositoriesDirectory = Path.Combine(context.V2Root, "repositories");
-        IReadOnlyList<FileSystemInfo> topLevel;
-        try
+        var storage = new RegistryStorage(v2, _fileSystem);
+        var problems = new StorageProblems();
+        var discovered = RepositoryDiscovery.Find(storage, options.Concurrency, problems);
+        if (discovered.Unreadable is { } unreadable)
         {
-            topLevel = Directory.Exists(repositoriesDirectory) ? context.Readable("", new DirectoryInfo(repositoriesDirectory).GetFileSystemInfos()) : [];
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fatal(v2, started, $"'{repositoriesDirectory}' cannot be read: {ex.Message}");
+            return Fatal(storage.V2Root, started, unreadable);
         }
 
-        context.Blobs = BlobIndex.Build(context);
+        var blobs = BlobIndex.Build(storage, options.Concurrency, problems, Counters);
         cancellationToken.ThrowIfCancellationRequested();
         if (options.Deep)
         {
-            context.Blobs.HashAll(context, cancellationToken);
+            blobs.HashAll(storage, options.Concurrency, problems, Counters, cancellationToken);
         }
 
-        var repositories = RepositoryDiscovery.Find(context, topLevel);
-        Parallel.ForEach(repositories, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-            repository => RepositoryScanner.Scan(context, repository));
-        if (options.Deep)
+        var rules = ScanRules.From(options, time.GetUtcNow());
+        var first = new ScanPass(storage, blobs, rules, options.Concurrency, Counters).Run(discovered.Repositories, cancellationToken);
+        var verdict = FindingConfirmation.Confirm(first, discovered.Repositories,
+            () => new ScanPass(storage, blobs.Rechecking(storage), rules, options.Concurrency, new ScanCounters()), cancellationToken);
+
+        // What the walk met outside any repository's facts is not race-prone: it needs no second read.
+        var collector = new FindingCollector();
+        foreach (var finding in verdict.Findings.Concat(problems.All.Select(StorageFindings.Of)).Concat(options.Deep ? StorageFindings.UnlinkedCorrupt(blobs) : []))
         {
-            context.Blobs.ReportUnlinkedCorrupt(context);
+            collector.Add(finding);
         }
 
-        var (findings, repairs) = FindingConfirmation.Confirm(context, repositories, cancellationToken);
-        return new ScanReport(Summarize(context.V2Root, started, time.GetElapsedTime(startedTimestamp), findings) with { RepairsPlanned = repairs.Count }, findings, repairs, []);
+        var findings = collector.ToSortedList();
+        return new ScanReport(Summarize(storage.V2Root, started, time.GetElapsedTime(startedTimestamp), findings) with { RepairsPlanned = verdict.Repairs.Count },
+            findings, verdict.Repairs, []);
     }
 
     /// <summary>Applies the repairs <paramref name="report"/> planned, journaled to <paramref name="journalPath"/>.</summary>
@@ -76,24 +85,24 @@ public sealed class Scanner(ScanOptions options)
             return report with { Summary = report.Summary with { Fix = true } };
         }
 
-        if (RefuseFix(report.Summary.Root) is { } refusal)
+        if (RefuseFix(report.Summary.Root, _fileSystem) is { } refusal)
         {
             throw new InvalidOperationException(refusal);
         }
 
-        var (repairs, errors) = RepairExecutor.Apply(report.Summary.Root, report.Repairs, journalPath, options.TimeProvider);
+        var (repairs, errors) = RepairExecutor.Apply(report.Summary.Root, report.Repairs, journalPath, options.TimeProvider, _fileSystem);
 
         // The exit code must describe the storage as it is now: removing a dangling layer link from a repository
         // that is not a cache, for one, leaves an image that still cannot be pulled. Hashing is not repeated: no
         // repair changes blob data, so corruption found by the first pass still stands.
-        var rescan = new Scanner(options with { Root = report.Summary.Root, Deep = false }).Scan(cancellationToken);
+        var rescan = new Scanner(options with { Root = report.Summary.Root, Deep = false }, _fileSystem).Scan(cancellationToken);
         var remaining = rescan.Findings.Concat(report.Findings.Where(f => f.Kind == FindingKind.CorruptBlob)).Distinct().ToList();
         return report with
         {
             Remaining = remaining,
             Repairs = repairs,
             RepairErrors = errors,
-            Summary = report.Summary with { Fix = true, RepairsMade = repairs.Count(r => r.Applied), JournalPath = Path.GetFullPath(journalPath) },
+            Summary = report.Summary with { Fix = true, RepairsMade = repairs.Count(r => r.Applied), JournalPath = _fileSystem.Path.GetFullPath(journalPath) },
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RegistryGuard.Common;
 using RegistryGuard.Probing;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Pruning;
 using RegistryGuard.Runs;
 using RegistryGuard.Scheduling.Config;
@@ -24,6 +25,8 @@ public static class ServeRunOptions
         {
             Walk = Walk(options, registry),
             Shard = options.TryGetValue("shard", out var shard) ? Shard.Parse(shard) : defaults.Shard,
+            Signatures = Signatures(job.Lists),
+            UpstreamStateFile = options.GetValueOrDefault("upstream_state") ?? defaults.UpstreamStateFile,
             Push = push,
         };
     }
@@ -109,6 +112,17 @@ public static class ServeRunOptions
             DeepBudgetBytes = options.TryGetValue("deep_budget", out var text) && ByteSize.TryParse(text, out var bytes) ? bytes : defaults.DeepBudgetBytes,
             DeepStateFile = options.GetValueOrDefault("deep_state") ?? defaults.DeepStateFile,
             PullThrough = registry.PullThrough,
+        };
+    }
+
+    /// <summary>Keys are read when serve starts (the loader has checked the files): a changed key file needs a restart, like the config.</summary>
+    private static SignatureSettings Signatures(IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
+    {
+        var defaults = new SignatureSettings();
+        return defaults with
+        {
+            Keys = lists.TryGetValue("cosign_keys", out var files) ? SignatureSettings.LoadKeys(files) : defaults.Keys,
+            Required = lists.TryGetValue("require_signature", out var globs) ? [.. globs.Select(g => new GlobPattern(g))] : defaults.Required,
         };
     }
 

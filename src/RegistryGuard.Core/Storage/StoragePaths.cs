@@ -13,6 +13,13 @@ public static class StoragePaths
     public static string BlobData(string v2Root, Digest digest) =>
         Path.Combine(v2Root, "blobs", digest.Algorithm, digest.Hex[..2], digest.Hex, "data");
 
+    /// <summary>The data file of the sha256 blob <paramref name="hex"/>.</summary>
+    public static string BlobData(string v2Root, string hex)
+    {
+        ArgumentNullException.ThrowIfNull(hex);
+        return Path.Combine(v2Root, "blobs", "sha256", hex[..2], hex, "data");
+    }
+
     public static string Repository(string v2Root, string repository) =>
         Path.Combine(v2Root, "repositories", repository.Replace('/', Path.DirectorySeparatorChar));
 
@@ -30,6 +37,15 @@ public static class StoragePaths
 
     public static string TagIndexLink(string v2Root, string repository, string tag, Digest digest) =>
         Path.Combine(TagDirectory(v2Root, repository, tag), "index", digest.Algorithm, digest.Hex, "link");
+
+    /// <summary>A link's path relative to the v2 root, '/'-separated, as repairs and journals name it.</summary>
+    public static string RelativeRevisionLink(string repository, string hex) => $"repositories/{repository}/_manifests/revisions/sha256/{hex}/link";
+
+    /// <inheritdoc cref="RelativeRevisionLink"/>
+    public static string RelativeTagDirectory(string repository, string tag) => $"repositories/{repository}/_manifests/tags/{tag}";
+
+    /// <inheritdoc cref="RelativeRevisionLink"/>
+    public static string RelativeLayerLink(string repository, string hex) => $"repositories/{repository}/_layers/sha256/{hex}/link";
 
     /// <summary>The exact bytes distribution writes into a link file: the digest, no newline.</summary>
     public static string LinkContent(Digest digest) => digest.ToString();

@@ -45,6 +45,42 @@ public sealed class BenchStorageLayoutTests
         }
     }
 
+    [Fact]
+    public async Task Signed_storage_written_directly_is_what_the_registry_writes_and_every_signature_verifies()
+    {
+        var shape = new BenchShape(Repositories: 3, TagsPerRepository: 2, ContentGroups: 2);
+        using var signer = new CosignSigner();
+        var images = new SyntheticImages(shape, signer);
+        await using var registry = await LocalRegistry.StartAsync();
+        using (var client = new RegistryClient(new RegistryClientOptions(registry.Url) { Concurrency = 4 }))
+        {
+            await HttpLoader.LoadAsync(client, images, concurrency: 4, CancellationToken.None);
+        }
+
+        var direct = Directory.CreateTempSubdirectory("registryguard-bench-signed-").FullName;
+        try
+        {
+            var stats = new StorageTreeWriter(direct, parallelism: 4).Write(images);
+            var key = Path.Combine(direct, "cosign.pub");
+            await File.WriteAllTextAsync(key, signer.PublicKeyPem);
+
+            var pushed = Snapshot(registry.StorageRoot);
+            var written = Snapshot(direct);
+            Assert.Equal(pushed.Keys.Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));
+            Assert.All(pushed, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(written[pair.Key]), $"{pair.Key} differs"));
+            Assert.Equal(3 * (2 + 1 + 2), stats.Tags); // versions, latest, one .sig per build
+
+            var probe = await Infrastructure.CliRunner.RunAsync("probe", "--registry", registry.Url.ToString(), "--cosign-key", key, "--require-signature", "**", "--output", "json");
+            Assert.True(probe.ExitCode == 0, probe.Combined);
+            var signatures = Infrastructure.JsonReport.Parse(probe.StandardOutput).Summary.GetProperty("signatures");
+            Assert.Equal((6, 6), (signatures.GetProperty("checked").GetInt32(), signatures.GetProperty("valid").GetInt32()));
+        }
+        finally
+        {
+            Directory.Delete(direct, recursive: true);
+        }
+    }
+
     private static Dictionary<string, byte[]> Snapshot(string storageRoot)
     {
         var v2 = Path.Combine(storageRoot, "docker", "registry", "v2");

@@ -10,7 +10,7 @@ public sealed partial class AlertRuleTests
 {
     private static readonly string RulesFile = RepositoryRoot.File("deploy", "alerts", "registryguard.rules.yml");
 
-    private static readonly string[] SeedAlerts = ["RegistryManifestIntegrityFailure", "RegistryIntegrityProbeStale", "RegistryCatalogInaccessible"];
+    private static readonly string[] SeedAlerts = ["RegistryManifestIntegrityFailure", "RegistryImageSignatureFailure", "RegistryIntegrityProbeStale", "RegistryCatalogInaccessible"];
 
     [Fact]
     public async Task Promtool_checks_the_rules()
@@ -18,7 +18,7 @@ public sealed partial class AlertRuleTests
         var result = await Promtool("check", "rules", RulesFile);
 
         Assert.True(result.ExitCode == 0, result.Combined);
-        Assert.Contains("SUCCESS: 3 rules found", result.Combined, StringComparison.Ordinal);
+        Assert.Contains("SUCCESS: 4 rules found", result.Combined, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed partial class AlertRuleTests
     }
 
     [Fact]
-    public void The_three_alerts_from_the_seeds_have_hold_times_severities_and_runbook_links()
+    public void The_alerts_have_hold_times_severities_and_runbook_links()
     {
         var rules = Rules(LoadSingle(RulesFile));
 

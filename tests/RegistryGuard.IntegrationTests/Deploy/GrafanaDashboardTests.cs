@@ -12,6 +12,8 @@ public sealed class GrafanaDashboardTests
         "registry_manifest_integrity_failures", "registry_catalog_accessible", "registry_integrity_last_success_timestamp_seconds",
         "registry_integrity_run_duration_seconds", "registry_integrity_objects_checked", "registry_integrity_run_success",
         "registryguard_prune_bytes_reclaimable", "registryguard_prune_bytes_reclaimed", "registryguard_prune_tags_pruned",
+        "registry_orphaned_signatures",
+        "registry_pull_through_upstream_reachable", "registry_pull_through_upstream_unreachable_since_timestamp_seconds",
     ];
 
     private static readonly JsonDocument Dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("deploy", "grafana", "registryguard.json")));
@@ -21,7 +23,11 @@ public sealed class GrafanaDashboardTests
     {
         var titles = Panels().Select(p => p.GetProperty("title").GetString()).ToList();
 
-        foreach (var title in new[] { "Broken references by kind", "Last successful run (age)", "Run duration", "Objects checked", "Pruned bytes" })
+        foreach (var title in new[]
+        {
+            "Broken references by kind", "Last successful run (age)", "Run duration", "Objects checked", "Pruned bytes", "Images without a valid signature",
+            "Pull-through upstream reachable",
+        })
         {
             Assert.Contains(title, titles);
         }

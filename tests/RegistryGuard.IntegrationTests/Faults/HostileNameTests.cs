@@ -92,7 +92,7 @@ public sealed partial class HostileNameTests
         Assert.Empty(proxy.RawTargets);
     }
 
-    private static string Printable(string name) => RegistryGuard.Scanning.StorageNames.Printable(name);
+    private static string Printable(string name) => RegistryGuard.Storage.StorageNames.Printable(name);
 
     [GeneratedRegex(@"^/v2/(?:_catalog)?(?:\?[^/]*)?$|^/v2/(?<name>[a-z0-9._/-]+)/(?:tags/list|manifests/[A-Za-z0-9_.:-]+|blobs/sha256:[0-9a-f]{64})(?:\?[^/]*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AllowedTarget();

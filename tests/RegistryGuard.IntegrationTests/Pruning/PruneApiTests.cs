@@ -1,6 +1,8 @@
 using RegistryGuard.Demo;
 using RegistryGuard.IntegrationTests.Infrastructure;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Execution;
+using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Registry;
 
 namespace RegistryGuard.IntegrationTests.Pruning;

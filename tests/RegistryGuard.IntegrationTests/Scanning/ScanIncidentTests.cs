@@ -178,25 +178,6 @@ public sealed class ScanIncidentTests
     }
 
     [Fact]
-    public async Task Pull_through_repositories_report_missing_children_as_informational_but_still_check_layer_links()
-    {
-        await using var seeded = await SeededRegistry.StartAsync();
-        var v2 = seeded.Registry.V2Root;
-        Breakage.RemoveChildRevisionLinks(v2, DemoContent.AppRepository, seeded.Content.AppV2);
-        var layer = seeded.Content.Tools.Blobs[^1].Digest;
-        Breakage.DeleteBlobData(v2, layer);
-
-        var result = await CliRunner.RunAsync("scan", "--root", seeded.Registry.StorageRoot, "--pull-through", "--output", "json");
-
-        Assert.True(result.ExitCode == 1, result.Combined);
-        var report = JsonReport.Parse(result.StandardOutput);
-        Assert.All(report.Findings.Where(f => f.Kind == "orphaned_child"), f => Assert.Equal("info", f.Severity));
-        Assert.Contains(report.Findings, f => f.Kind == "orphaned_child");
-        var failure = Assert.Single(report.Failures);
-        Assert.Equal(("dangling_layer_link", layer.ToString()), (failure.Kind, failure.Digest));
-    }
-
-    [Fact]
     public async Task Fix_is_refused_against_a_directory_that_is_not_registry_storage()
     {
         var directory = Directory.CreateTempSubdirectory("not-registry-").FullName;

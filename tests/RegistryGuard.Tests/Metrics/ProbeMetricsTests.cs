@@ -1,6 +1,7 @@
 using RegistryGuard.Findings;
 using RegistryGuard.Metrics;
 using RegistryGuard.Probing;
+using RegistryGuard.Signatures;
 
 namespace RegistryGuard.Tests.Metrics;
 
@@ -30,6 +31,30 @@ public sealed class ProbeMetricsTests
     }
 
     [Fact]
+    public async Task A_run_with_keys_counts_every_signature_kind_and_one_without_publishes_no_signature_family()
+    {
+        var summary = new ProbeSummary
+        {
+            Target = "http://r:5000", StartedAt = Started, CatalogAccessible = true,
+            FailuresByKind = new Dictionary<FindingKind, int> { [FindingKind.InvalidSignature] = 2, [FindingKind.UnsignedImage] = 1 },
+            Signatures = new SignatureSummary(["SHA256:3db718f56513b59c"], Checked: 9, Valid: 5, NotSigned: 2, Invalid: 2, Orphaned: 3, Unchecked: 0),
+        };
+
+        var samples = ScrapedSample.Parse(await ProbeMetrics.From(new ProbeReport(summary, [])).ToTextAsync(CancellationToken.None));
+        var unkeyed = ScrapedSample.Parse(await ProbeMetrics.From(new ProbeReport(summary with { Signatures = null, FailuresByKind = new Dictionary<FindingKind, int>() }, []))
+            .ToTextAsync(CancellationToken.None));
+
+        Assert.Equal((2, 1), (Failure(samples, "invalid_signature"), Failure(samples, "unsigned")));
+        Assert.DoesNotContain(samples, s => s.Name == ProbeMetrics.Failures && s.Labels["kind"] == "orphaned_signature"); // a warning
+        Assert.Equal(3, samples.Single(s => s.Name == ProbeMetrics.OrphanedSignatures).Value);
+        Assert.Equal(
+            [("invalid", 2.0), ("unchecked", 0.0), ("unsigned", 2.0), ("valid", 5.0)],
+            samples.Where(s => s.Name == ProbeMetrics.ImageSignatures).Select(s => (s.Labels["state"], s.Value)).Order());
+        Assert.Equal((0, 0), (Failure(unkeyed, "invalid_signature"), Failure(unkeyed, "unsigned")));
+        Assert.DoesNotContain(unkeyed, s => s.Name is ProbeMetrics.ImageSignatures or ProbeMetrics.OrphanedSignatures);
+    }
+
+    [Fact]
     public async Task Failed_run_merges_and_leaves_findings_and_success_time_alone()
     {
         var summary = new ProbeSummary { Target = "http://r:5000", StartedAt = Started, CatalogAccessible = false };
@@ -42,4 +67,7 @@ public sealed class ProbeMetricsTests
         Assert.Equal(0, samples.Single(s => s.Name == ProbeMetrics.CatalogAccessible).Value);
         Assert.Equal(0, samples.Single(s => s.Name == ProbeMetrics.RunSuccess).Value);
     }
+
+    private static double Failure(IEnumerable<ScrapedSample> samples, string kind) =>
+        samples.Single(s => s.Name == ProbeMetrics.Failures && s.Labels["kind"] == kind).Value;
 }

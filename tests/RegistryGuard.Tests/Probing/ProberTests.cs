@@ -86,24 +86,30 @@ public sealed class ProberTests
     }
 
     [Fact]
-    public async Task Missing_children_of_a_pull_through_cache_are_informational()
+    public async Task Index_entries_that_are_blobs_are_checked_under_blobs_not_manifests()
     {
-        var child = Digest.Sha256Of([1]);
-        var index = Utf8($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{child}}","size":5}]}""");
-        var routes = new Dictionary<string, (HttpStatusCode, byte[])>
+        // BuildKit's registry cache: registry 2.8 answers 500 for these entries under /manifests/.
+        var layer = Utf8("cache layer");
+        var config = Utf8("""{"layers":[],"records":[]}""");
+        var (layerDigest, configDigest) = (Digest.Sha256Of(layer), Digest.Sha256Of(config));
+        var cache = Utf8($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"{{layerDigest}}","size":{{layer.Length}}},{"mediaType":"application/vnd.buildkit.cacheconfig.v0","digest":"{{configDigest}}","size":{{config.Length}}}]}""");
+        var prober = ProberFor(new()
         {
             ["GET /v2/"] = (HttpStatusCode.OK, Utf8("{}")),
-            ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("""{"repositories":["dockerhub/library/nginx"]}""")),
-            ["GET /v2/dockerhub/library/nginx/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"tags":["1.27"]}""")),
-            ["GET /v2/dockerhub/library/nginx/manifests/1.27"] = (HttpStatusCode.OK, index),
-        };
+            ["GET /v2/_catalog?n=1000"] = (HttpStatusCode.OK, Utf8("""{"repositories":["app"]}""")),
+            ["GET /v2/app/tags/list?n=1000"] = (HttpStatusCode.OK, Utf8("""{"tags":["buildcache"]}""")),
+            ["GET /v2/app/manifests/buildcache"] = (HttpStatusCode.OK, cache),
+            [$"GET /v2/app/manifests/{layerDigest}"] = (HttpStatusCode.InternalServerError, Utf8("{}")),
+            [$"GET /v2/app/manifests/{configDigest}"] = (HttpStatusCode.InternalServerError, Utf8("{}")),
+            [$"HEAD /v2/app/blobs/{layerDigest}"] = (HttpStatusCode.OK, layer),
+        });
 
-        var strict = await ProberFor(routes).ProbeRegistryAsync(CancellationToken.None);
-        var cache = await ProberFor(routes, new ProbeOptions { PullThrough = [new("dockerhub/**")] }).ProbeRegistryAsync(CancellationToken.None);
+        var report = await prober.ProbeRegistryAsync(CancellationToken.None);
 
-        Assert.Equal(1, strict.ExitCode);
-        Assert.Equal(0, cache.ExitCode);
-        Assert.Equal(Severity.Info, Assert.Single(cache.Findings).Severity);
+        var finding = Assert.Single(report.Findings); // the cacheconfig blob answers 404: missing, never unreachable
+        Assert.Equal((FindingKind.MissingBlob, "buildcache", Digest.Sha256Of(cache).ToString(), configDigest.ToString()),
+            (finding.Kind, finding.Tag, finding.Parent, finding.Digest));
+        Assert.Equal((1, 2), (report.Summary.Manifests, report.Summary.Blobs));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text;
 using RegistryGuard.Oci;
 using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Inventory;
 
 namespace RegistryGuard.Tests.Pruning;
 
@@ -29,6 +30,17 @@ internal sealed class InventoryBuilder(string repository = "app")
         _manifests[digest] = new InventoryManifest(digest, MediaTypes.OciIndex, 100)
         {
             Children = [.. children.Select(c => new Descriptor(MediaTypes.OciManifest, c, 100))],
+        };
+        return digest;
+    }
+
+    /// <summary>A referrers fallback index (<c>sha256-&lt;hex&gt;</c> tag): the referrers with their artifact types.</summary>
+    public Digest FallbackIndex(string name, params (Digest Referrer, string ArtifactType)[] referrers)
+    {
+        var digest = D(name);
+        _manifests[digest] = new InventoryManifest(digest, MediaTypes.OciIndex, 100)
+        {
+            Children = [.. referrers.Select(r => new Descriptor(MediaTypes.OciManifest, r.Referrer, 100) { ArtifactType = r.ArtifactType })],
         };
         return digest;
     }

@@ -1,5 +1,6 @@
 using RegistryGuard.Scheduling;
 using RegistryGuard.Scheduling.Config;
+using RegistryGuard.Tests.Signatures;
 
 namespace RegistryGuard.Tests.Scheduling;
 
@@ -177,5 +178,73 @@ public sealed class ServeConfigLoaderTests
         Assert.Contains("serve.yml:1: pushgateway: 'http://***@127.0.0.1:9091'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("registries[0].url: 'https://***@127.0.0.1:5000'", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cosign_keys_are_read_at_load_relative_to_the_config_and_take_one_file_or_a_list()
+    {
+        using var keys = new KeyFiles();
+
+        var config = ServeConfigLoader.Parse(
+            """
+            registries:
+              - name: main
+                url: http://127.0.0.1:5000
+            jobs:
+              - name: one
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: cosign.pub
+              - name: both
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: [cosign.pub, rsa.pub]
+                  require_signature: ["release/**"]
+            """, "serve.yml", keys.Directory);
+
+        Assert.Equal([keys.P256], config.Jobs[0].Lists["cosign_keys"]);
+        Assert.Equal([keys.P256, keys.Rsa], config.Jobs[1].Lists["cosign_keys"]);
+        Assert.Equal(["release/**"], config.Jobs[1].Lists["require_signature"]);
+    }
+
+    [Fact]
+    public void A_bad_key_file_or_a_requirement_without_keys_is_a_config_error_with_its_line()
+    {
+        using var keys = new KeyFiles();
+
+        var ex = Assert.Throws<ServeConfigException>(() => ServeConfigLoader.Parse(
+            """
+            registries:
+              - name: main
+                url: http://127.0.0.1:5000
+            jobs:
+              - name: garbage
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: [cosign.pub, garbage.pub, missing.pub]
+              - name: keyless
+                type: probe
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  require_signature: "release/**"
+              - name: scan
+                type: scan
+                registry: main
+                schedule: "0 * * * *"
+                options:
+                  cosign_keys: cosign.pub
+            """, "serve.yml", keys.Directory));
+
+        Assert.Contains($"serve.yml:10: jobs[0].options.cosign_keys: cosign key {keys.NotAKey}: not a PEM public key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"serve.yml:10: jobs[0].options.cosign_keys: cosign key {Path.Combine(keys.Directory, "missing.pub")}: no such file", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("serve.yml:16: jobs[1].options.require_signature: needs cosign_keys", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("serve.yml:22: jobs[2].options.cosign_keys: unknown key", ex.Message, StringComparison.Ordinal);
     }
 }

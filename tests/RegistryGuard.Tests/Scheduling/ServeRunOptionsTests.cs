@@ -2,12 +2,14 @@ using RegistryGuard.Runs;
 using RegistryGuard.Scheduling;
 using RegistryGuard.Scheduling.Config;
 using RegistryGuard.Tests.Runs;
+using RegistryGuard.Tests.Signatures;
 
 namespace RegistryGuard.Tests.Scheduling;
 
 public sealed class ServeRunOptionsTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("serve-run-options-").FullName;
+    private readonly KeyFiles _keys = new();
 
     public ServeRunOptionsTests()
     {
@@ -15,7 +17,11 @@ public sealed class ServeRunOptionsTests : IDisposable
         File.WriteAllText(Path.Combine(_directory, "policy.yml"), "defaults:\n  keep: 4\n");
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_directory, recursive: true);
+        _keys.Dispose();
+    }
 
     /// <summary>A value other than the default for every option a job type accepts.</summary>
     private Dictionary<string, string> NonDefault => new(StringComparer.Ordinal)
@@ -27,6 +33,7 @@ public sealed class ServeRunOptionsTests : IDisposable
         ["timeout_seconds"] = "7",
         ["retries"] = "0",
         ["shard"] = "1/2",
+        ["upstream_state"] = "/tmp/upstream",
         ["command"] = "/usr/bin/true",
         ["dry_run"] = "true",
         ["timeout_minutes"] = "5",
@@ -40,6 +47,14 @@ public sealed class ServeRunOptionsTests : IDisposable
         ["keep_untagged"] = "true",
         ["semver"] = "true",
         ["backup_dir"] = "/tmp/backups",
+        ["cosign_keys"] = _keys.P256,
+        ["require_signature"] = "release/**",
+    };
+
+    /// <summary>Options that only mean something with another one: given in both the baseline and the changed config.</summary>
+    private Dictionary<string, string> Needs => new(StringComparer.Ordinal)
+    {
+        ["require_signature"] = $"cosign_keys: {_keys.P256}",
     };
 
     [Theory]
@@ -50,11 +65,12 @@ public sealed class ServeRunOptionsTests : IDisposable
     public void Every_option_a_job_type_accepts_changes_its_run_options(string type)
     {
         var required = type == "gc" ? $"config: {Path.Combine(_directory, "registry.yml")}" : "";
-        var baseline = RecordText.Of(Map(type, required));
 
         foreach (var key in ServeConfigLoader.JobOptions[type].Where(k => !(type == "gc" && k == "config")))
         {
-            var mapped = RecordText.Of(Map(type, $"{required}\n{key}: {NonDefault[key]}"));
+            var given = Needs.TryGetValue(key, out var needed) ? $"{required}\n{needed}" : required;
+            var baseline = RecordText.Of(Map(type, given));
+            var mapped = RecordText.Of(Map(type, $"{given}\n{key}: {NonDefault[key]}"));
 
             Assert.True(mapped != baseline, $"{type} option '{key}' is accepted by the config but changes nothing");
         }

@@ -21,7 +21,7 @@ public static class AuthScope
             return Catalog;
         }
 
-        foreach (var marker in (string[])["/manifests/", "/blobs/", "/tags/"])
+        foreach (var marker in (string[])["/manifests/", "/blobs/", "/tags/", "/referrers/"])
         {
             var at = rest.LastIndexOf(marker, StringComparison.Ordinal);
             if (at > 0)

@@ -16,7 +16,10 @@ public static class ServeConfigLoader
     /// <summary>Job types and the options each accepts.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> JobOptions { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        ["probe"] = new HashSet<string>(StringComparer.Ordinal) { "deep", "deep_budget", "deep_state", "concurrency", "timeout_seconds", "retries", "shard" },
+        ["probe"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "deep", "deep_budget", "deep_state", "concurrency", "timeout_seconds", "retries", "shard", "upstream_state", "cosign_keys", "require_signature",
+        },
         ["gc"] = new HashSet<string>(StringComparer.Ordinal) { "command", "config", "dry_run", "timeout_minutes" },
         ["scan"] = new HashSet<string>(StringComparer.Ordinal) { "fix", "deep", "upload_age", "concurrency", "journal_dir" },
         ["prune"] = new HashSet<string>(StringComparer.Ordinal)
@@ -24,6 +27,9 @@ public static class ServeConfigLoader
             "via", "apply", "keep", "config", "keep_untagged", "semver", "backup_dir", "journal_dir", "concurrency", "timeout_seconds", "retries",
         },
     };
+
+    /// <summary>Options that take one value or a list of values.</summary>
+    public static IReadOnlySet<string> ListOptions { get; } = new HashSet<string>(StringComparer.Ordinal) { "cosign_keys", "require_signature" };
 
     private static readonly string[] TopKeys = ["listen", "time_zone", "pushgateway", "registries", "jobs"];
     private static readonly string[] RegistryKeys = ["name", "url", "username", "password_file", "docker_config", "ca_file", "pull_through", "storage_root"];
@@ -219,6 +225,7 @@ public static class ServeConfigLoader
         }
 
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (map.Node("options") is { } optionsNode && allowed is not null)
         {
             if (type == "gc" && optionsNode is YamlMappingNode gcOptions && gcOptions.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "delete_untagged") is { } refused)
@@ -230,13 +237,18 @@ public static class ServeConfigLoader
             {
                 foreach (var key in allowed.Where(optionMap.Has))
                 {
-                    if (optionMap.String(key) is { } value)
+                    if (ListOptions.Contains(key))
+                    {
+                        lists[key] = [.. optionMap.Strings(key)];
+                    }
+                    else if (optionMap.String(key) is { } value)
                     {
                         options[key] = value;
                     }
                 }
 
                 ValidateOptions(type!, optionMap, options, path + ".options", errors, baseDirectory);
+                ValidateSignatureOptions(optionMap, lists, path + ".options", errors, baseDirectory);
             }
         }
         else if (type == "gc")
@@ -252,7 +264,41 @@ public static class ServeConfigLoader
 
         return name is null || type is null || registry is null || schedule is null || allowed is null
             ? null
-            : new JobConfig(name, type, registry, schedule, options, (int)map.Start.Line);
+            : new JobConfig(name, type, registry, schedule, options, (int)map.Start.Line) { Lists = lists };
+    }
+
+    /// <summary>Key files are read now, so a bad one stops serve at start with its line, never at 3 a.m.</summary>
+    private static void ValidateSignatureOptions(Map map, Dictionary<string, IReadOnlyList<string>> lists, string path, Errors errors, string baseDirectory)
+    {
+        if (lists.TryGetValue("cosign_keys", out var keys))
+        {
+            var full = keys.Select(k => Path.GetFullPath(k, baseDirectory)).ToList();
+            lists["cosign_keys"] = full;
+            foreach (var file in full)
+            {
+                try
+                {
+                    Signatures.CosignKeyFile.Load(file);
+                }
+                catch (Signatures.CosignKeyException ex)
+                {
+                    errors.Add(map.MarkOf("cosign_keys"), path + ".cosign_keys", ex.Message);
+                }
+            }
+        }
+
+        if (lists.TryGetValue("require_signature", out var globs))
+        {
+            foreach (var glob in globs.Where(g => GlobPattern.NameProblem(g) is not null))
+            {
+                errors.Add(map.MarkOf("require_signature"), path + ".require_signature", $"'{glob}' {GlobPattern.NameProblem(glob)}");
+            }
+
+            if (keys is not { Count: > 0 })
+            {
+                errors.Add(map.MarkOf("require_signature"), path + ".require_signature", "needs cosign_keys to check signatures with");
+            }
+        }
     }
 
     private static void ValidateOptions(string type, Map map, Dictionary<string, string> options, string path, Errors errors, string baseDirectory)
@@ -310,10 +356,10 @@ public static class ServeConfigLoader
             var full = Path.GetFullPath(policy, baseDirectory);
             try
             {
-                Pruning.PruneConfigLoader.Load(full);
+                Pruning.Planning.PruneConfigLoader.Load(full);
                 options["config"] = full;
             }
-            catch (Exception ex) when (ex is Pruning.PruneConfigException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is Pruning.Planning.PruneConfigException or IOException or UnauthorizedAccessException)
             {
                 errors.Add(map.MarkOf("config"), path + ".config", ex.Message);
             }

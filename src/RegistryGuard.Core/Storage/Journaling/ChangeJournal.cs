@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using System.Text;
 using System.Text.Json;
 using RegistryGuard.Oci;
@@ -7,7 +8,8 @@ namespace RegistryGuard.Storage.Journaling;
 /// <summary>
 /// Makes changes to a registry's link files and records each one before making it. The record is flushed to
 /// disk first, then the file is changed atomically (write to a temporary file, then rename), so a crash at any
-/// point leaves either the old file or the new one, and a journal that <see cref="JournalUndo"/> can replay.
+/// point leaves either the old file or the new one, and a journal that <see cref="JournalUndo"/> can replay. A path
+/// with a symbolic link anywhere below the root is refused: nothing outside the root is changed through one.
 /// </summary>
 public sealed class ChangeJournal : IDisposable
 {
@@ -15,14 +17,16 @@ public sealed class ChangeJournal : IDisposable
     internal const int Version = 2;
     internal const string TemporaryPrefix = ".registryguard-";
     internal const string TemporarySuffix = ".tmp";
-    private readonly FileStream _stream;
+    private readonly FileSystemStream _stream;
+    private readonly RegistryStorage _storage;
     private readonly string _v2Root;
     private long _sequence;
 
-    private ChangeJournal(FileStream stream, string v2Root, string path)
+    private ChangeJournal(FileSystemStream stream, RegistryStorage storage, string path)
     {
         _stream = stream;
-        _v2Root = Path.GetFullPath(v2Root);
+        _storage = storage;
+        _v2Root = storage.V2Root;
         FilePath = path;
     }
 
@@ -31,17 +35,20 @@ public sealed class ChangeJournal : IDisposable
     public long Changes => _sequence;
 
     /// <summary>Starts a new journal; refuses to overwrite an existing one.</summary>
-    public static ChangeJournal Create(string journalPath, string v2Root, string command, TimeProvider timeProvider)
+    /// <param name="fileSystem">Where the journal and the storage live; the real file system by default.</param>
+    public static ChangeJournal Create(string journalPath, string v2Root, string command, TimeProvider timeProvider, IFileSystem? fileSystem = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(journalPath));
+        var storage = new RegistryStorage(v2Root, fileSystem);
+        var fs = storage.FileSystem;
+        var directory = Path.GetDirectoryName(fs.Path.GetFullPath(journalPath));
         if (directory is not null)
         {
-            Directory.CreateDirectory(directory);
+            fs.Directory.CreateDirectory(directory);
         }
 
-        var stream = new FileStream(journalPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-        var journal = new ChangeJournal(stream, v2Root, journalPath);
+        var stream = fs.FileStream.New(journalPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        var journal = new ChangeJournal(stream, storage, journalPath);
         journal.Append(writer =>
         {
             writer.WriteString("type", "header");
@@ -59,32 +66,32 @@ public sealed class ChangeJournal : IDisposable
     public void WriteLink(string linkPath, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var relative = JournalGuard.Relative(_v2Root, linkPath);
+        var relative = JournalGuard.Relative(_storage, linkPath);
         var directory = Path.GetDirectoryName(Path.GetFullPath(linkPath))!;
-        RemoveStaleTemporaries(directory); // left by an interrupted run; never a link, but clutter in the tree
-        var before = ReadSmall(linkPath);
+        RemoveStaleTemporaries(_storage.FileSystem, directory); // left by an interrupted run; never a link, but clutter in the tree
+        var before = ReadSmall(_storage.FileSystem, linkPath);
         if (before is not null && before.AsSpan().SequenceEqual(content))
         {
             return; // already as wanted: nothing to record or do
         }
 
         Record(relative, before, content, BeforeModified(linkPath, before), FirstMissingDirectory(directory));
-        AtomicWrite(linkPath, content);
+        AtomicWrite(_storage.FileSystem, linkPath, content);
     }
 
     /// <summary>Removes a link file, then any directories it leaves empty up to (not including) <paramref name="stopAt"/>.</summary>
     public void RemoveLink(string linkPath, string stopAt)
     {
-        var relative = JournalGuard.Relative(_v2Root, linkPath);
-        var before = ReadSmall(linkPath);
+        var relative = JournalGuard.Relative(_storage, linkPath);
+        var before = ReadSmall(_storage.FileSystem, linkPath);
         if (before is null)
         {
             return;
         }
 
         Record(relative, before, null, BeforeModified(linkPath, before), null);
-        File.Delete(linkPath);
-        RemoveEmptyParents(Path.GetDirectoryName(linkPath)!, Path.GetFullPath(stopAt));
+        _storage.FileSystem.File.Delete(linkPath);
+        RemoveEmptyParents(_storage.FileSystem, Path.GetDirectoryName(linkPath)!, Path.GetFullPath(stopAt));
     }
 
     /// <summary>
@@ -104,12 +111,12 @@ public sealed class ChangeJournal : IDisposable
     public void Dispose() => _stream.Dispose();
 
     /// <param name="modified">The modification time to give the file; set before the rename, so it lands atomically with the bytes.</param>
-    internal static void AtomicWrite(string path, byte[] content, DateTimeOffset? modified = null)
+    internal static void AtomicWrite(IFileSystem fileSystem, string path, byte[] content, DateTimeOffset? modified = null)
     {
         var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
+        fileSystem.Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $"{TemporaryPrefix}{Guid.NewGuid():N}{TemporarySuffix}");
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        using (var file = fileSystem.FileStream.New(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             file.Write(content);
             file.Flush(flushToDisk: true);
@@ -117,55 +124,58 @@ public sealed class ChangeJournal : IDisposable
 
         if (modified is { } time)
         {
-            File.SetLastWriteTimeUtc(temporary, time.UtcDateTime);
+            fileSystem.File.SetLastWriteTimeUtc(temporary, time.UtcDateTime);
         }
 
-        File.Move(temporary, path, overwrite: true);
+        fileSystem.File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Reads a link file, refusing anything large: a link is ~71 bytes and anything bigger is not ours to touch.</summary>
-    internal static byte[]? ReadSmall(string path)
+    /// <summary>
+    /// Reads a link file, refusing anything large: a link is ~71 bytes and anything bigger is not ours to touch.
+    /// A 0-byte file is never opened (a FIFO reads as 0 bytes and would block).
+    /// </summary>
+    internal static byte[]? ReadSmall(IFileSystem fileSystem, string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        var info = fileSystem.FileInfo.New(path);
+        if (!info.Exists && info.LinkTarget is null)
         {
             return null;
         }
 
-        if (info.Length > JournalGuard.MaxLinkBytes || info.LinkTarget is not null)
+        if (!info.Exists || info.Length > JournalGuard.MaxLinkBytes || RegistryStorage.IsSymbolicLink(info))
         {
             throw new InvalidOperationException($"refusing to change {path}: not a small regular link file");
         }
 
-        return File.ReadAllBytes(path);
+        return info.Length == 0 ? [] : fileSystem.File.ReadAllBytes(path);
     }
 
     /// <summary>
     /// Deletes the temporary files <see cref="AtomicWrite"/> leaves when killed between writing and renaming.
     /// Only this tool's own names in a link's directory; the registry ignores them (it reads only <c>link</c>).
     /// </summary>
-    internal static void RemoveStaleTemporaries(string directory)
+    internal static void RemoveStaleTemporaries(IFileSystem fileSystem, string directory)
     {
-        if (!Directory.Exists(directory))
+        if (!fileSystem.Directory.Exists(directory))
         {
             return;
         }
 
-        foreach (var temporary in Directory.EnumerateFiles(directory, TemporaryPrefix + "*" + TemporarySuffix))
+        foreach (var temporary in fileSystem.Directory.EnumerateFiles(directory, TemporaryPrefix + "*" + TemporarySuffix))
         {
-            File.Delete(temporary);
+            fileSystem.File.Delete(temporary);
         }
     }
 
     /// <summary>Undo puts a file back with its old modification time too: prune ranks tags by the mtime of current/link.</summary>
-    private static DateTimeOffset? BeforeModified(string path, byte[]? before) =>
-        before is null ? null : new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+    private DateTimeOffset? BeforeModified(string path, byte[]? before) =>
+        before is null ? null : new DateTimeOffset(_storage.FileSystem.File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
 
     /// <summary>The highest directory a write will create (undo removes it again, if empty), or null.</summary>
     private string? FirstMissingDirectory(string directory)
     {
         string? missing = null;
-        while (!Directory.Exists(directory) && directory.StartsWith(_v2Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        while (!_storage.FileSystem.Directory.Exists(directory) && directory.StartsWith(_v2Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             missing = directory;
             directory = Path.GetDirectoryName(directory)!;
@@ -174,12 +184,12 @@ public sealed class ChangeJournal : IDisposable
         return missing is null ? null : Path.GetRelativePath(_v2Root, missing).Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    internal static void RemoveEmptyParents(string directory, string stopAt)
+    internal static void RemoveEmptyParents(IFileSystem fileSystem, string directory, string stopAt)
     {
         while (directory.StartsWith(stopAt + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            && fileSystem.Directory.Exists(directory) && !fileSystem.Directory.EnumerateFileSystemEntries(directory).Any())
         {
-            Directory.Delete(directory);
+            fileSystem.Directory.Delete(directory);
             directory = Path.GetDirectoryName(directory)!;
         }
     }

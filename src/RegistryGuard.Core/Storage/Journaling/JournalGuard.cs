@@ -1,19 +1,27 @@
 namespace RegistryGuard.Storage.Journaling;
 
 /// <summary>
-/// The journal only ever touches small link files under <c>repositories/</c>. This is what makes "blob data is
-/// never deleted by this tool" true by construction rather than by care.
+/// The journal only ever touches small link files under <c>repositories/</c>, reached without a symbolic link.
+/// This is what makes "blob data is never deleted by this tool" and "nothing outside the root is changed" true by
+/// construction rather than by care.
 /// </summary>
 internal static class JournalGuard
 {
     public const int MaxLinkBytes = 1024;
 
-    public static string Relative(string v2Root, string fullPath)
+    /// <summary>The path relative to the root, once it is known to be a link file the journal may change.</summary>
+    /// <exception cref="InvalidOperationException">It is not one, or a symbolic link lies on the way to it.</exception>
+    public static string Relative(RegistryStorage storage, string fullPath)
     {
-        var root = Path.GetFullPath(v2Root);
+        var root = storage.V2Root;
         var full = Path.GetFullPath(fullPath);
         var relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
         Check(relative);
+        if (storage.LinkOnTheWay(full) is { } link)
+        {
+            throw new InvalidOperationException($"refusing to change '{StorageNames.Printable(relative, RegistryStorage.MaxPathLength)}': {link}");
+        }
+
         return relative;
     }
 
@@ -36,10 +44,10 @@ internal static class JournalGuard
             throw new InvalidOperationException($"refusing to journal '{relative}': only repositories/**/link files are ever changed");
         }
 
-        if (Scanning.StorageNames.IsLossy(relative))
+        if (StorageNames.IsLossy(relative))
         {
             throw new InvalidOperationException(
-                $"refusing to journal '{Scanning.StorageNames.Printable(relative, Scanning.ScanContext.MaxPathLength)}': {Scanning.StorageNames.LossyProblem}");
+                $"refusing to journal '{StorageNames.Printable(relative, RegistryStorage.MaxPathLength)}': {StorageNames.LossyProblem}");
         }
     }
 }

@@ -1,25 +1,36 @@
+using System.IO.Abstractions;
 using System.Text.Json;
 
 namespace RegistryGuard.Storage.Journaling;
 
 /// <summary>
 /// Reverts a journal, newest change first. Each file is restored only if it still holds what the journal wrote,
-/// so undo is safe to repeat and never clobbers a change made after the journaled run (a new push, say).
+/// so undo is safe to repeat and never clobbers a change made after the journaled run (a new push, say). A path with
+/// a symbolic link on the way below the root is left alone as a conflict: nothing outside the root is changed.
 /// </summary>
 public static class JournalUndo
 {
-    public static UndoResult Undo(string journalPath)
+    /// <param name="fileSystem">Where the journal and the storage live; the real file system by default.</param>
+    public static UndoResult Undo(string journalPath, IFileSystem? fileSystem = null)
     {
-        var (root, entries, warnings) = Read(journalPath);
+        var fs = fileSystem ?? RegistryStorage.RealFileSystem;
+        var (root, entries, warnings) = Read(journalPath, fs);
+        var storage = entries.Count == 0 ? null : new RegistryStorage(root, fs);
         var restored = 0;
         var already = 0;
         var conflicts = new List<string>();
         foreach (var entry in entries.OrderByDescending(e => e.Sequence))
         {
             var path = JournalGuard.Resolve(root, entry.RelativePath);
+            if (storage!.LinkOnTheWay(path) is { } link)
+            {
+                conflicts.Add($"{entry.RelativePath}: {link}; not followed, left as it is");
+                continue;
+            }
+
             var directory = Path.GetDirectoryName(path)!;
-            ChangeJournal.RemoveStaleTemporaries(directory); // a run killed between writing and renaming
-            var current = ChangeJournal.ReadSmall(path);
+            ChangeJournal.RemoveStaleTemporaries(fs, directory); // a run killed between writing and renaming
+            var current = ChangeJournal.ReadSmall(fs, path);
             if (SameBytes(current, entry.Before))
             {
                 already++;
@@ -28,11 +39,11 @@ public static class JournalUndo
             {
                 if (entry.Before is null)
                 {
-                    File.Delete(path);
+                    fs.File.Delete(path);
                 }
                 else
                 {
-                    ChangeJournal.AtomicWrite(path, entry.Before, entry.BeforeModified);
+                    ChangeJournal.AtomicWrite(fs, path, entry.Before, entry.BeforeModified);
                 }
 
                 restored++;
@@ -45,16 +56,16 @@ public static class JournalUndo
 
             if (entry.Before is null)
             {
-                RemoveCreatedDirectories(root, directory, entry.CreatedDirectory);
+                RemoveCreatedDirectories(fs, root, directory, entry.CreatedDirectory);
             }
         }
 
         return new UndoResult(restored, already, conflicts, warnings);
     }
 
-    public static (string Root, IReadOnlyList<JournalEntry> Entries, IReadOnlyList<string> Warnings) Read(string journalPath)
+    public static (string Root, IReadOnlyList<JournalEntry> Entries, IReadOnlyList<string> Warnings) Read(string journalPath, IFileSystem? fileSystem = null)
     {
-        var lines = File.ReadAllLines(journalPath);
+        var lines = (fileSystem ?? RegistryStorage.RealFileSystem).File.ReadAllLines(journalPath);
         var warnings = new List<string>();
         string? root = null;
         var version = 0;
@@ -130,7 +141,7 @@ public static class JournalUndo
     }
 
     /// <summary>Removes the directories a write created, once empty again: from the link's directory up to the recorded one.</summary>
-    private static void RemoveCreatedDirectories(string root, string directory, string? created)
+    private static void RemoveCreatedDirectories(IFileSystem fileSystem, string root, string directory, string? created)
     {
         if (created is null)
         {
@@ -143,7 +154,7 @@ public static class JournalUndo
             return; // not an ancestor of a path the guard accepted: never ours to remove
         }
 
-        ChangeJournal.RemoveEmptyParents(directory, Path.GetDirectoryName(top)!); // up to and including top
+        ChangeJournal.RemoveEmptyParents(fileSystem, directory, Path.GetDirectoryName(top)!); // up to and including top
     }
 
     private static byte[]? Bytes(JsonElement element, string name) =>

@@ -1,3 +1,4 @@
+using System.IO.Abstractions.TestingHelpers;
 using System.Text;
 using RegistryGuard.Oci;
 using RegistryGuard.Storage;
@@ -5,17 +6,19 @@ using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Tests.Storage.Journaling;
 
-public sealed class ChangeJournalTests : IDisposable
+/// <summary>The journal and undo on an in-memory file system (MockFileSystem); symbolic links and crashes have real-disk tests.</summary>
+public sealed class ChangeJournalTests
 {
     private static readonly Digest A = Digest.Sha256Of("a"u8);
     private static readonly Digest B = Digest.Sha256Of("b"u8);
-    private readonly string _root = Directory.CreateTempSubdirectory("journal-test-").FullName;
+    private readonly MockFileSystem _fs = new();
+    private readonly string _root = "/journal-test-root";
+
+    public ChangeJournalTests() => _fs.Directory.CreateDirectory(_root);
 
     private string V2 => Path.Combine(_root, "v2");
 
     private string JournalPath => Path.Combine(_root, "journal.jsonl");
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
     public void Written_and_removed_links_are_restored_exactly_by_undo()
@@ -26,7 +29,7 @@ public sealed class ChangeJournalTests : IDisposable
         Write(replaced, "garbage\n");
         Write(removed, B.ToString());
 
-        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System))
+        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs))
         {
             journal.WriteLink(created, A);
             journal.WriteLink(replaced, B);
@@ -34,15 +37,15 @@ public sealed class ChangeJournalTests : IDisposable
             Assert.Equal(3, journal.Changes);
         }
 
-        Assert.Equal(A.ToString(), File.ReadAllText(created));
-        Assert.False(Directory.Exists(StoragePaths.TagDirectory(V2, "team/app", "old")));
+        Assert.Equal(A.ToString(), _fs.File.ReadAllText(created));
+        Assert.False(_fs.Directory.Exists(StoragePaths.TagDirectory(V2, "team/app", "old")));
 
-        var result = JournalUndo.Undo(JournalPath);
+        var result = JournalUndo.Undo(JournalPath, _fs);
 
         Assert.Equal(3, result.Restored);
-        Assert.False(File.Exists(created));
-        Assert.Equal("garbage\n", File.ReadAllText(replaced));
-        Assert.Equal(B.ToString(), File.ReadAllText(removed));
+        Assert.False(_fs.File.Exists(created));
+        Assert.Equal("garbage\n", _fs.File.ReadAllText(replaced));
+        Assert.Equal(B.ToString(), _fs.File.ReadAllText(removed));
     }
 
     [Fact]
@@ -50,18 +53,18 @@ public sealed class ChangeJournalTests : IDisposable
     {
         var link = StoragePaths.RevisionLink(V2, "app", A);
         var other = StoragePaths.RevisionLink(V2, "app", B);
-        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System))
+        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs))
         {
             journal.WriteLink(link, A);
             journal.WriteLink(other, B);
         }
 
         Write(other, "changed by a push");
-        var first = JournalUndo.Undo(JournalPath);
-        var second = JournalUndo.Undo(JournalPath);
+        var first = JournalUndo.Undo(JournalPath, _fs);
+        var second = JournalUndo.Undo(JournalPath, _fs);
 
         Assert.Equal((1, 0, 1), (first.Restored, first.AlreadyUndone, first.Conflicts.Count));
-        Assert.Equal("changed by a push", File.ReadAllText(other));
+        Assert.Equal("changed by a push", _fs.File.ReadAllText(other));
         Assert.Equal((0, 1), (second.Restored, second.AlreadyUndone));
     }
 
@@ -69,14 +72,14 @@ public sealed class ChangeJournalTests : IDisposable
     public void A_torn_last_record_is_ignored_with_a_warning()
     {
         var link = StoragePaths.RevisionLink(V2, "app", A);
-        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System))
+        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs))
         {
             journal.WriteLink(link, A);
         }
 
-        File.AppendAllText(JournalPath, "{\"type\":\"change\",\"seq\":2,\"pa");
+        _fs.File.AppendAllText(JournalPath, "{\"type\":\"change\",\"seq\":2,\"pa");
 
-        var result = JournalUndo.Undo(JournalPath);
+        var result = JournalUndo.Undo(JournalPath, _fs);
 
         Assert.Equal(1, result.Restored);
         Assert.Equal(2, result.Warnings.Count);
@@ -92,11 +95,11 @@ public sealed class ChangeJournalTests : IDisposable
     {
         var target = Path.Combine(V2, relative);
         Write(Path.Combine(V2, "blobs/sha256/ab/abcd/data"), "precious bytes");
-        using var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System);
+        using var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs);
 
         Assert.Throws<InvalidOperationException>(() => journal.RemoveLink(target, V2));
         Assert.Throws<InvalidOperationException>(() => journal.WriteLink(target, A));
-        Assert.Equal("precious bytes", File.ReadAllText(Path.Combine(V2, "blobs/sha256/ab/abcd/data")));
+        Assert.Equal("precious bytes", _fs.File.ReadAllText(Path.Combine(V2, "blobs/sha256/ab/abcd/data")));
     }
 
     [Fact]
@@ -104,24 +107,24 @@ public sealed class ChangeJournalTests : IDisposable
     {
         var link = StoragePaths.RevisionLink(V2, "app", A);
         Write(link, new string('x', 5000));
-        using var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System);
+        using var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs);
 
         Assert.Throws<InvalidOperationException>(() => journal.RemoveLink(link, V2));
-        Assert.True(File.Exists(link));
+        Assert.True(_fs.File.Exists(link));
     }
 
     [Fact]
     public void An_existing_journal_is_never_overwritten()
     {
-        File.WriteAllText(JournalPath, "previous run");
+        _fs.File.WriteAllText(JournalPath, "previous run");
 
-        Assert.Throws<IOException>(() => ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System));
-        Assert.Equal("previous run", File.ReadAllText(JournalPath));
+        Assert.Throws<IOException>(() => ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs));
+        Assert.Equal("previous run", _fs.File.ReadAllText(JournalPath));
     }
 
-    private static void Write(string path, string content)
+    private void Write(string path, string content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, Encoding.UTF8.GetBytes(content));
+        _fs.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _fs.File.WriteAllBytes(path, Encoding.UTF8.GetBytes(content));
     }
 }

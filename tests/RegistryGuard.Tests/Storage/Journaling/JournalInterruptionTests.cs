@@ -1,3 +1,4 @@
+using System.IO.Abstractions.TestingHelpers;
 using System.Text;
 using RegistryGuard.Oci;
 using RegistryGuard.Storage;
@@ -6,30 +7,31 @@ using RegistryGuard.Storage.Journaling;
 namespace RegistryGuard.Tests.Storage.Journaling;
 
 /// <summary>What a run killed part-way leaves behind, and what undo and the next run make of it.</summary>
-public sealed class JournalInterruptionTests : IDisposable
+public sealed class JournalInterruptionTests
 {
     private static readonly Digest A = Digest.Sha256Of("a"u8);
     private static readonly Digest B = Digest.Sha256Of("b"u8);
-    private readonly string _root = Directory.CreateTempSubdirectory("journal-kill-test-").FullName;
+    private readonly MockFileSystem _fs = new();
+    private readonly string _root = "/journal-kill-test-root";
+
+    public JournalInterruptionTests() => _fs.Directory.CreateDirectory(_root);
 
     private string V2 => Path.Combine(_root, "v2");
 
     private string JournalPath => Path.Combine(_root, "journal.jsonl");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
     [Fact]
     public void A_finished_journal_gives_no_warning_and_an_unfinished_one_says_the_run_did_not_finish()
     {
-        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System))
+        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs))
         {
             journal.WriteLink(StoragePaths.RevisionLink(V2, "app", A), A);
             journal.Complete();
         }
 
-        var finished = JournalUndo.Undo(JournalPath);
-        File.WriteAllLines(JournalPath, File.ReadAllLines(JournalPath)[..^1]); // as if killed before the end record
-        var unfinished = JournalUndo.Read(JournalPath);
+        var finished = JournalUndo.Undo(JournalPath, _fs);
+        _fs.File.WriteAllLines(JournalPath, _fs.File.ReadAllLines(JournalPath)[..^1]); // as if killed before the end record
+        var unfinished = JournalUndo.Read(JournalPath, _fs);
 
         Assert.Empty(finished.Warnings);
         var warning = Assert.Single(unfinished.Warnings);
@@ -41,9 +43,9 @@ public sealed class JournalInterruptionTests : IDisposable
     [InlineData("{\"type\":\"hea")]
     public void A_journal_killed_before_its_header_was_written_has_nothing_to_undo(string content)
     {
-        File.WriteAllText(JournalPath, content);
+        _fs.File.WriteAllText(JournalPath, content);
 
-        var result = JournalUndo.Undo(JournalPath);
+        var result = JournalUndo.Undo(JournalPath, _fs);
 
         Assert.Equal((0, 0), (result.Restored, result.AlreadyUndone));
         Assert.Contains("before its first record", Assert.Single(result.Warnings), StringComparison.Ordinal);
@@ -55,16 +57,16 @@ public sealed class JournalInterruptionTests : IDisposable
         var current = StoragePaths.TagCurrentLink(V2, "app", "1.0");
         var pushed = new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc);
         Write(current, A.ToString());
-        File.SetLastWriteTimeUtc(current, pushed);
-        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System))
+        _fs.File.SetLastWriteTimeUtc(current, pushed);
+        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs))
         {
             journal.RemoveLink(current, Path.GetDirectoryName(StoragePaths.TagDirectory(V2, "app", "1.0"))!);
         }
 
-        JournalUndo.Undo(JournalPath);
+        JournalUndo.Undo(JournalPath, _fs);
 
-        Assert.Equal(A.ToString(), File.ReadAllText(current));
-        Assert.Equal(pushed, File.GetLastWriteTimeUtc(current));
+        Assert.Equal(A.ToString(), _fs.File.ReadAllText(current));
+        Assert.Equal(pushed, _fs.File.GetLastWriteTimeUtc(current));
     }
 
     [Fact]
@@ -73,15 +75,15 @@ public sealed class JournalInterruptionTests : IDisposable
         var existing = StoragePaths.RevisionLink(V2, "app", B);
         Write(existing, B.ToString());
         var written = StoragePaths.RevisionLink(V2, "app", A);
-        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System))
+        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs))
         {
             journal.WriteLink(written, A);
         }
 
-        JournalUndo.Undo(JournalPath);
+        JournalUndo.Undo(JournalPath, _fs);
 
-        Assert.False(Directory.Exists(Path.GetDirectoryName(written)));
-        Assert.True(File.Exists(existing));
+        Assert.False(_fs.Directory.Exists(Path.GetDirectoryName(written)));
+        Assert.True(_fs.File.Exists(existing));
     }
 
     [Fact]
@@ -89,31 +91,31 @@ public sealed class JournalInterruptionTests : IDisposable
     {
         var link = StoragePaths.RevisionLink(V2, "app", A);
         var directory = Path.GetDirectoryName(link)!;
-        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System))
+        using (var journal = ChangeJournal.Create(JournalPath, V2, "test", TimeProvider.System, _fs))
         {
             journal.WriteLink(link, A);
         }
 
         // Killed after the record and the temporary file, before the rename: the link was never written.
-        File.Delete(link);
+        _fs.File.Delete(link);
         var leftover = Path.Combine(directory, ".registryguard-0123456789abcdef.tmp");
         Write(leftover, A.ToString());
-        var undo = JournalUndo.Undo(JournalPath);
+        var undo = JournalUndo.Undo(JournalPath, _fs);
         Assert.Equal((0, 1), (undo.Restored, undo.AlreadyUndone));
-        Assert.False(Directory.Exists(directory));
+        Assert.False(_fs.Directory.Exists(directory));
 
         Write(leftover, A.ToString());
-        using (var rerun = ChangeJournal.Create(Path.Combine(_root, "rerun.jsonl"), V2, "test", TimeProvider.System))
+        using (var rerun = ChangeJournal.Create(Path.Combine(_root, "rerun.jsonl"), V2, "test", TimeProvider.System, _fs))
         {
             rerun.WriteLink(link, A);
         }
 
-        Assert.Equal(["link"], Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName));
+        Assert.Equal(["link"], _fs.Directory.EnumerateFileSystemEntries(directory).Select(e => Path.GetFileName(e)));
     }
 
-    private static void Write(string path, string content)
+    private void Write(string path, string content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, Encoding.UTF8.GetBytes(content));
+        _fs.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _fs.File.WriteAllBytes(path, Encoding.UTF8.GetBytes(content));
     }
 }

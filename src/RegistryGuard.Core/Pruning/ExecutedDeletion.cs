@@ -1,6 +1,0 @@
-using RegistryGuard.Oci;
-
-namespace RegistryGuard.Pruning;
-
-/// <param name="Tags">Tags that went with the manifest.</param>
-public sealed record ExecutedDeletion(string Repository, Digest Digest, IReadOnlyList<string> Tags);

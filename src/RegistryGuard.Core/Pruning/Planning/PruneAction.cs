@@ -1,0 +1,7 @@
+namespace RegistryGuard.Pruning.Planning;
+
+public enum PruneAction
+{
+    Keep,
+    Delete,
+}

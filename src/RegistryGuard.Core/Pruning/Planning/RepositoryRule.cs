@@ -1,0 +1,5 @@
+using RegistryGuard.Common;
+
+namespace RegistryGuard.Pruning.Planning;
+
+public sealed record RepositoryRule(GlobPattern Match, PrunePolicy Policy);

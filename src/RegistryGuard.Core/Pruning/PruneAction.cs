@@ -1,7 +1,0 @@
-namespace RegistryGuard.Pruning;
-
-public enum PruneAction
-{
-    Keep,
-    Delete,
-}

@@ -1,9 +1,0 @@
-using RegistryGuard.Oci;
-
-namespace RegistryGuard.Pruning;
-
-/// <summary>
-/// What one repository holds. <see cref="Complete"/> is true when every linked manifest is listed (read from
-/// storage); over HTTP only manifests reachable from tags can be listed, so untagged pushes are invisible.
-/// </summary>
-public sealed record RepositoryInventory(string Repository, IReadOnlyList<InventoryTag> Tags, IReadOnlyDictionary<Digest, InventoryManifest> Manifests, bool Complete);

@@ -1,5 +1,0 @@
-using RegistryGuard.Common;
-
-namespace RegistryGuard.Pruning;
-
-public sealed record RepositoryRule(GlobPattern Match, PrunePolicy Policy);

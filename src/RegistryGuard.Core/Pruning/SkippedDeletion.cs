@@ -1,6 +1,0 @@
-using RegistryGuard.Oci;
-
-namespace RegistryGuard.Pruning;
-
-/// <param name="Failed">True when the delete was tried and failed; false when it was deliberately not made.</param>
-public sealed record SkippedDeletion(string Repository, Digest Digest, string Reason, bool Failed);

@@ -1,9 +1,0 @@
-namespace RegistryGuard.Scanning;
-
-internal enum LinkState
-{
-    Valid,
-    Missing,
-    Corrupt,
-    Unreadable,
-}

@@ -1,0 +1,9 @@
+namespace RegistryGuard.Storage;
+
+internal enum LinkState
+{
+    Valid,
+    Missing,
+    Corrupt,
+    Unreadable,
+}

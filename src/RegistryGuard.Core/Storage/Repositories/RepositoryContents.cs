@@ -1,0 +1,26 @@
+namespace RegistryGuard.Storage.Repositories;
+
+/// <summary>
+/// What one repository's directory holds, as read: plain facts with no judgement. Scan derives findings from them,
+/// prune its inventory.
+/// </summary>
+/// <param name="Name">As found on disk; when <paramref name="ValidName"/> is false nothing else was read.</param>
+internal sealed record RepositoryContents(string Name, bool ValidName)
+{
+    public LinkSet Layers { get; init; } = LinkSet.Empty;
+
+    public LinkSet Revisions { get; init; } = LinkSet.Empty;
+
+    public IReadOnlyList<TagContents> Tags { get; init; } = [];
+
+    /// <summary>False when <c>_manifests/tags</c> could not be listed.</summary>
+    public bool TagsComplete { get; init; } = true;
+
+    public IReadOnlyList<UploadContents> Uploads { get; init; } = [];
+
+    /// <summary>What was met and not read: unreadable directories and files, symbolic links, undecodable names.</summary>
+    public IReadOnlyList<StorageProblem> Problems { get; init; } = [];
+
+    /// <summary>No link and no valid tag at all.</summary>
+    public bool IsEmpty => Layers.Hexes.Count == 0 && Revisions.Hexes.Count == 0 && !Tags.Any(t => t.ValidName);
+}
