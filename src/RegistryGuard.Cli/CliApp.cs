@@ -30,19 +30,24 @@ internal static class CliApp
         var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            var command = parse.CommandResult.Command is RootCommand ? "registryguard" : "registryguard " + parse.CommandResult.Command.Name;
+            foreach (var error in parse.Errors.Select(UsageErrors.Describe).Distinct())
             {
-                await Console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {error} (see '{command} --help')").ConfigureAwait(false);
             }
 
-            await Console.Error.WriteLineAsync("Run 'registryguard --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
+        CliLogging.Configure(parse);
+        using var signals = TerminationSignals.Register();
         using var telemetry = OpenTelemetryExport.StartIfConfigured();
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            // Signals are ours (TerminationSignals): System.CommandLine's own handling would return after two seconds
+            // with the run still going. Exceptions are ours too (CommandRunner): one line, never a stack trace.
+            var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+            return signals.ExitCode(await parse.InvokeAsync(invocation, signals.Token).ConfigureAwait(false));
         }
         finally
         {

@@ -25,6 +25,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         _proxyRemote = proxyRemote;
         _binary = binary;
         RootDirectory = rootDirectory;
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         Port = port;
         HtpasswdFile = htpasswdFile;
         ConfigPath = Path.Combine(rootDirectory, "config.yml");
@@ -37,7 +38,7 @@ public sealed class LocalRegistry : IAsyncDisposable
     public string StorageRoot => Path.Combine(RootDirectory, "storage");
 
     /// <summary>Where distribution keeps everything: <c>storage/docker/registry/v2</c>.</summary>
-    public string V2Root => Path.Combine(StorageRoot, "docker", "registry", "v2");
+    public string V2Root => StoragePaths.V2Root(StorageRoot);
 
     public int Port { get; }
 
@@ -77,10 +78,18 @@ public sealed class LocalRegistry : IAsyncDisposable
         var binary = ExternalTool.Find("docker-registry");
         var root = Directory.CreateTempSubdirectory("registryguard-registry-").FullName;
         var registry = new LocalRegistry(binary, root, FreePort(), htpasswdFile, tokenAuth, proxyRemote);
-        Directory.CreateDirectory(registry.StorageRoot);
-        await File.WriteAllTextAsync(registry.ConfigPath, registry.Config(), cancellationToken).ConfigureAwait(false);
-        await registry.StartProcessAsync(cancellationToken).ConfigureAwait(false);
-        return registry;
+        try
+        {
+            Directory.CreateDirectory(registry.StorageRoot);
+            await File.WriteAllTextAsync(registry.ConfigPath, registry.Config(), cancellationToken).ConfigureAwait(false);
+            await registry.StartProcessAsync(cancellationToken).ConfigureAwait(false);
+            return registry;
+        }
+        catch
+        {
+            await registry.DisposeAsync().ConfigureAwait(false); // a start that fails or is cancelled leaves nothing running or behind
+            throw;
+        }
     }
 
     /// <summary>Stops and starts the same registry on the same port and storage (clears any in-memory state).</summary>
@@ -110,11 +119,23 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Stop();
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         await Task.Yield();
+        StopAndRemove();
+    }
+
+    /// <summary>The process ends without disposing (Environment.Exit after a second signal): stop the registry and remove its files anyway.</summary>
+    private void OnProcessExit(object? sender, EventArgs e) => StopAndRemove();
+
+    private void StopAndRemove()
+    {
+        Stop();
         try
         {
-            Directory.Delete(RootDirectory, recursive: true);
+            if (Directory.Exists(RootDirectory))
+            {
+                Directory.Delete(RootDirectory, recursive: true);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

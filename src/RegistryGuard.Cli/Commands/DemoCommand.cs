@@ -28,7 +28,23 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(bool keep, ReportFormat format, CancellationToken cancellationToken)
     {
         var say = format == ReportFormat.Text ? Console.Out : Console.Error;
-        await using var registry = await LocalRegistry.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Everything the demo starts is stopped and removed on any exit: returning, an error, a signal (the run's token;
+        // disposal runs), a second signal or Environment.Exit (LocalRegistry's exit hook).
+        var registry = await LocalRegistry.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ShowAsync(registry, keep, format, say, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await registry.DisposeAsync().ConfigureAwait(false);
+            await say.WriteLineAsync($"Stopped the throwaway registry and removed {registry.RootDirectory}").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> ShowAsync(LocalRegistry registry, bool keep, ReportFormat format, TextWriter say, CancellationToken cancellationToken)
+    {
         await say.WriteLineAsync($"1. Started a throwaway registry:2 (docker-registry) at {registry.Url} with storage under {registry.StorageRoot}").ConfigureAwait(false);
 
         var content = DemoContent.Create();
@@ -45,6 +61,7 @@ internal static class DemoCommand
 
         var probe = new ProbeRunOptions(new RegistryConnection(registry.Url));
         var report = await ProbeAsync(probe, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         ProbeReportWriter.Write(report, format, Console.Out);
 
         var expected = content.AppV2.Children.Select(c => c.Digest).Intersect(removed).Count() * 2; // 1.1 and latest
@@ -60,6 +77,7 @@ internal static class DemoCommand
         await say.WriteLineAsync().ConfigureAwait(false);
         await say.WriteLineAsync($"5. registryguard scan --root {registry.StorageRoot} --fix --journal {journal}").ConfigureAwait(false);
         var scanned = await new ScanService().RunAsync(new ScanRunOptions(registry.StorageRoot) { Fix = true, JournalPath = journal }, progress: null, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         var scan = scanned.Report!;
         foreach (var repair in scan.Repairs)
         {
@@ -68,19 +86,20 @@ internal static class DemoCommand
 
         await say.WriteLineAsync($"   {scan.Summary.RepairsMade} links written back, journaled in {journal} (registryguard undo --journal … reverts them)").ConfigureAwait(false);
         var after = await ProbeAsync(probe, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         await say.WriteLineAsync($"6. registryguard probe again: {(after.ExitCode == ExitCodes.Clean ? "clean: every tag pulls again, no image was rebuilt" : $"still {after.Findings.Count} findings")}").ConfigureAwait(false);
         var demonstrated = found == expected && after.ExitCode == ExitCodes.Clean;
 
         if (keep)
         {
-            await say.WriteLineAsync($"Registry left running at {registry.Url} (storage {registry.StorageRoot}); Ctrl+C to stop.").ConfigureAwait(false);
+            await say.WriteLineAsync($"Registry left running at {registry.Url} (storage {registry.StorageRoot}); Ctrl+C or SIGTERM stops it and removes the storage.").ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // stop and clean up
+                return ExitCodes.Interrupted; // the way --keep ends; the caller stops and removes everything
             }
         }
 

@@ -5,6 +5,7 @@ using RegistryGuard.Common;
 using RegistryGuard.Pruning;
 using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Registry;
+using RegistryGuard.Runs;
 
 namespace RegistryGuard.Cli.Commands;
 
@@ -17,10 +18,16 @@ internal static class RestoreCommand
         flags.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            using var client = new RegistryClient(flags.Connection(parse).ClientOptions());
             RestoreResult result;
             try
             {
+                var (connection, note) = await SchemeFallback.ResolveAsync(flags.Connection(parse), ct).ConfigureAwait(false);
+                if (note is not null)
+                {
+                    await Console.Error.WriteLineAsync("note: " + note).ConfigureAwait(false);
+                }
+
+                using var client = new RegistryClient(connection.ClientOptions());
                 result = await new BundleRestorer(client).RestoreAsync(parse.GetValue(flags.Backup)!.FullName, ct).ConfigureAwait(false);
             }
             catch (InvalidDataException ex)

@@ -18,7 +18,7 @@ internal static class ServeCommand
             var config = flags.Map(parse);
             if (!parse.GetValue(flags.Check))
             {
-                return await ServeHost.RunAsync(config, Console.Error).ConfigureAwait(false);
+                return await ServeHost.RunAsync(config, Console.Error, ct).ConfigureAwait(false);
             }
 
             var now = TimeProvider.System.GetUtcNow();

@@ -36,7 +36,8 @@ internal sealed class ConnectionFlags
         command.Add(Retries);
     }
 
-    public RegistryConnection Map(ParseResult parse, Uri registry)
+    /// <param name="tryPlainHttp">The registry was given without a scheme: a loopback one that does not speak TLS is used over plain HTTP.</param>
+    public RegistryConnection Map(ParseResult parse, Uri registry, bool tryPlainHttp = false)
     {
         var concurrency = parse.GetValue(Concurrency);
         if (concurrency is < 1 or > 1024)
@@ -63,6 +64,7 @@ internal sealed class ConnectionFlags
             Retries = parse.GetValue(Retries),
             Credentials = new CredentialSource { Given = ResolveCredentials(parse, registry) },
             CaFile = caFile?.FullName,
+            TryPlainHttp = tryPlainHttp,
             Logger = CliLogging.CreateLogger(parse, "RegistryGuard.Registry"),
         };
     }
@@ -78,7 +80,13 @@ internal sealed class ConnectionFlags
                 throw new UsageException("a password was given without --username");
             }
 
-            var configPath = parse.GetValue(DockerConfig)?.FullName ?? DockerConfigCredentials.DefaultPath;
+            var given = parse.GetValue(DockerConfig);
+            if (given is { Exists: false })
+            {
+                throw new UsageException($"--docker-config {given.FullName} does not exist; give the path of a docker config.json, or leave the flag out (default {DockerConfigCredentials.DefaultPath}, used only when present)");
+            }
+
+            var configPath = given?.FullName ?? DockerConfigCredentials.DefaultPath;
             try
             {
                 return DockerConfigCredentials.Find(configPath, registry);

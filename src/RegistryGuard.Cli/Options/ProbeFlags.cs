@@ -50,8 +50,8 @@ internal sealed class ProbeFlags
 
     public ProbeRunOptions Map(ParseResult parse)
     {
-        var url = RegistryUrl.Parse(parse.GetValue(Registry)!);
-        var options = new ProbeRunOptions(_connection.Map(parse, url)) { Walk = _walk.Map(parse) };
+        var text = parse.GetValue(Registry)!;
+        var options = new ProbeRunOptions(_connection.Map(parse, RegistryUrl.Parse(text), !RegistryUrl.SchemeGiven(text))) { Walk = _walk.Map(parse) };
         if (parse.GetValue(Shard) is { } shard)
         {
             options = options with { Shard = ParseShard(shard) };

@@ -62,7 +62,7 @@ internal sealed class PruneFlags
         var rules = _policy.Map(parse);
         var registry = url is null ? null : RegistryUrl.Parse(url);
         var push = _push.Map(parse);
-        var target = registry is null ? PruneRunOptions.OnStorage(storage!.FullName) : PruneRunOptions.OverApi(_connection.Map(parse, registry));
+        var target = registry is null ? PruneRunOptions.OnStorage(storage!.FullName) : PruneRunOptions.OverApi(_connection.Map(parse, registry, !RegistryUrl.SchemeGiven(url!)));
         return target with
         {
             Rules = rules,

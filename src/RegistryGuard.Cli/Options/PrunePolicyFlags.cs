@@ -22,6 +22,12 @@ internal sealed class PrunePolicyFlags
 
     public Option<bool> Semver { get; } = new("--semver") { Description = "Rank tags that are semantic versions by version instead of push time." };
 
+    public Option<string?> Order { get; } = new("--order")
+    {
+        Description = "How tags are ranked for --keep: time (push time, the default when every image has one), semver (versions first), "
+            + "or name (highest name first, digits as numbers). Needed for --apply when push times are unknown.",
+    };
+
     public Option<bool> KeepUntagged { get; } = new("--keep-untagged") { Description = "Delete only manifests a pruned tag points at; keep every untagged manifest." };
 
     public Option<string[]> Include { get; } = new("--include") { Description = "Repository glob to prune (repeatable; default all). '*' within a segment, '**' across." };
@@ -30,7 +36,7 @@ internal sealed class PrunePolicyFlags
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Config, Keep, Protect, KeepRegex, DeleteRegex, Semver, KeepUntagged, Include, Exclude })
+        foreach (var option in new Option[] { Config, Keep, Protect, KeepRegex, DeleteRegex, Semver, Order, KeepUntagged, Include, Exclude })
         {
             command.Add(option);
         }
@@ -62,6 +68,9 @@ internal sealed class PrunePolicyFlags
             KeepRegex = CheckedRegex(parse.GetValue(KeepRegex), "--keep-regex"),
             DeleteRegex = CheckedRegex(parse.GetValue(DeleteRegex), "--delete-regex"),
             Semver = parse.GetValue(Semver) ? true : null,
+            Order = parse.GetValue(Order) is { } order
+                ? TagOrderText.TryParse(order, out var chosen) ? chosen : throw new UsageException($"--order: '{order}' is not one of: {TagOrderText.Allowed}")
+                : null,
             KeepUntagged = parse.GetValue(KeepUntagged) ? true : null,
         };
         var include = parse.GetValue(Include) ?? [];

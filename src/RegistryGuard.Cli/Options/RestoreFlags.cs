@@ -19,5 +19,9 @@ internal sealed class RestoreFlags
         _connection.AddTo(command);
     }
 
-    public RegistryConnection Connection(ParseResult parse) => _connection.Map(parse, RegistryUrl.Parse(parse.GetValue(Registry)!));
+    public RegistryConnection Connection(ParseResult parse)
+    {
+        var text = parse.GetValue(Registry)!;
+        return _connection.Map(parse, RegistryUrl.Parse(text), !RegistryUrl.SchemeGiven(text));
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class VerifyFlags
             throw new UsageException(ex.Message, ex);
         }
 
-        var connection = _connection.Map(parse, image.Registry);
+        var connection = _connection.Map(parse, image.Registry, tryPlainHttp: !parse.GetValue(PlainHttp) && !RegistryUrl.SchemeGiven(parse.GetValue(Reference)!));
         var push = _push.Map(parse);
         return new VerifyRunOptions(connection, image.Repository, image.Reference)
         {

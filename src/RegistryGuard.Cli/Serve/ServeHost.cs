@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
+using RegistryGuard.Cli.Options;
+using RegistryGuard.Cli.Terminal;
 using RegistryGuard.Metrics;
 using RegistryGuard.Scheduling;
 using RegistryGuard.Scheduling.Config;
@@ -18,13 +20,22 @@ namespace RegistryGuard.Cli.Serve;
 /// </summary>
 internal static class ServeHost
 {
-    public static async Task<int> RunAsync(ServeConfig config, TextWriter log)
+    /// <param name="cancellationToken">The command line's signal token (the host's own lifetime also stops on SIGTERM).</param>
+    public static async Task<int> RunAsync(ServeConfig config, TextWriter log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var jobs = ServeJobFactory.Create(config, TimeProvider.System);
         using var scheduler = new JobScheduler(jobs, TimeProvider.System, e => Log(log, e));
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The host's own logs would print a bind failure as two stack traces; serve says it in one line (below) and
+        // logs its jobs itself. With --log-level Debug the host's logs come back, for the details.
+        builder.Logging.ClearProviders();
+        if (CliLogging.IsEnabled(LogLevel.Debug))
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Debug).AddSimpleConsole(options => options.SingleLine = true);
+        }
+
         builder.WebHost.UseKestrel(kestrel =>
         {
             if (IPAddress.TryParse(config.ListenHost, out var address))
@@ -41,17 +52,29 @@ internal static class ServeHost
         app.MapGet("/metrics", async context =>
         {
             context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
-            await SchedulerMetrics.From(scheduler.Snapshot()).CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            await SchedulerMetrics.From([.. scheduler.Snapshot().Select(j => j.ForMetrics())]).CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
         app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(new ServeStatus(scheduler.Snapshot()), ServeStatusJson.Default.ServeStatus), "application/json"));
 
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            var why = ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException ? "the address is already in use (another serve, or another program)" : FirstLine(ex.Message);
+            throw new UsageException($"serve cannot listen on {config.ListenHost}:{config.ListenPort}: {why}; stop what holds it or change 'listen' in the config", ex);
+        }
+
         await log.WriteLineAsync($"serve: {jobs.Count} jobs, listening on http://{config.ListenHost}:{config.ListenPort} (/metrics /healthz /status)").ConfigureAwait(false);
-        await scheduler.RunAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping, cancellationToken);
+        await scheduler.RunAsync(stopping.Token).ConfigureAwait(false);
         await log.WriteLineAsync("serve: stopped").ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
 
     private static void Log(TextWriter log, SchedulerEvent e)
     {

@@ -1,36 +1,54 @@
+using Microsoft.Extensions.Logging;
 using RegistryGuard.Cli.Options;
 using RegistryGuard.Common;
 
 namespace RegistryGuard.Cli.Terminal;
 
-/// <summary>Turns the exceptions a command may end with into messages and documented exit codes.</summary>
+/// <summary>
+/// Turns the exceptions a command may end with into one line on stderr and a documented exit code. Nothing reaches
+/// the operator as a stack trace unless <c>--log-level Debug</c> (or Trace) asks for one.
+/// </summary>
 internal static class CommandRunner
 {
     public static async Task<int> RunAsync(Func<Task<int>> body)
     {
+        ArgumentNullException.ThrowIfNull(body);
         try
         {
             return await body().ConfigureAwait(false);
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return Fail(ex.Message, ExitCodes.Usage, ex);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return Fail(ex.Message, ExitCodes.Usage, ex);
         }
-        catch (FileNotFoundException ex)
+        catch (OperationCanceledException ex)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return Fail("interrupted before the run could print a summary", ExitCodes.Interrupted, ex, prefix: "");
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
-            return 130;
+            return Fail(ex is UnauthorizedAccessException ? $"permission denied: {ex.Message}" : ex.Message, ExitCodes.Usage, ex);
+        }
+        catch (Exception ex)
+        {
+            return Fail($"unexpected {ex.GetType().Name}: {FirstLine(ex.Message)} (run with --log-level Debug for details)", ExitCodes.InternalError, ex);
         }
     }
+
+    private static int Fail(string message, int exitCode, Exception exception, string prefix = "error: ")
+    {
+        Console.Error.WriteLine(prefix + FirstLine(message));
+        if (CliLogging.IsEnabled(LogLevel.Debug))
+        {
+            Console.Error.WriteLine(exception.ToString());
+        }
+
+        return exitCode;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
 }

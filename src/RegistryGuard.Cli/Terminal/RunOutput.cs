@@ -3,8 +3,8 @@ using RegistryGuard.Runs;
 namespace RegistryGuard.Cli.Terminal;
 
 /// <summary>
-/// How every verb ends on the console: the report on stdout, then on stderr its warnings, why the target could
-/// not be read, the verb's own notes, and a failed push.
+/// How every verb ends on the console: the report on stdout, then on stderr its notes, warnings, why the target
+/// could not be read (one line), the verb's own notes, an interruption, and a failed push.
 /// </summary>
 internal static class RunOutput
 {
@@ -12,9 +12,15 @@ internal static class RunOutput
     public static int Finish<TReport>(RunOutcome<TReport> outcome, Action<TReport> writeReport, params IEnumerable<string> notes)
         where TReport : class
     {
+        ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Report is { } report)
         {
             writeReport(report);
+        }
+
+        foreach (var note in outcome.Notes.Concat(notes))
+        {
+            Console.Error.WriteLine(note.StartsWith("note: ", StringComparison.Ordinal) ? note : "note: " + note);
         }
 
         foreach (var warning in outcome.Warnings)
@@ -27,9 +33,9 @@ internal static class RunOutput
             Console.Error.WriteLine("error: " + error);
         }
 
-        foreach (var note in notes)
+        if (outcome.Interrupted)
         {
-            Console.Error.WriteLine(note);
+            Console.Error.WriteLine("interrupted: the summary above is partial; the push (if any) marks the run interrupted");
         }
 
         if (outcome.PushError is { } push)

@@ -16,6 +16,7 @@ public static class ProbeMetrics
     public const string LastSuccess = "registry_integrity_last_success_timestamp_seconds";
     public const string CatalogAccessible = "registry_catalog_accessible";
     public const string RunSuccess = "registry_integrity_run_success";
+    public const string RunInterrupted = "registry_integrity_run_interrupted";
     public const string ImageSignatures = "registry_image_signatures";
     public const string OrphanedSignatures = "registry_orphaned_signatures";
     public const string UpstreamReachable = "registry_pull_through_upstream_reachable";
@@ -60,11 +61,12 @@ public static class ProbeMetrics
         ArgumentNullException.ThrowIfNull(report);
         var summary = report.Summary;
         var finishedAt = summary.StartedAt + summary.Duration;
-        var completed = report.FatalError is null;
+        var completed = report.FatalError is null && !report.Interrupted;
         var always = new List<RunFamily>
         {
             RunFamily.Gauge(CatalogAccessible, "1 if the registry and its catalog could be read by the last run, else 0.", summary.CatalogAccessible ? 1 : 0),
-            RunFamily.Gauge(RunSuccess, "1 if the last run completed (findings or not), 0 if it could not read the registry.", completed ? 1 : 0),
+            RunFamily.Gauge(RunSuccess, "1 if the last run completed (findings or not), 0 if it could not read the registry or was interrupted.", completed ? 1 : 0),
+            RunFamily.Gauge(RunInterrupted, "1 if the last run was stopped by a signal (or serve's shutdown) before it finished, else 0.", report.Interrupted ? 1 : 0),
             RunFamily.Gauge(RunDuration, "Wall-clock duration of the last run in seconds.", summary.Duration.TotalSeconds),
             RunFamily.Gauge(ObjectsChecked, "Objects the last run checked, by type.", "type", new Dictionary<string, double>
             {

@@ -9,6 +9,9 @@ namespace RegistryGuard.Metrics;
 /// </summary>
 public sealed record RunMetrics(IReadOnlyList<RunFamily> Always, IReadOnlyList<RunFamily> OnlyWhenCompleted, bool Completed)
 {
+    /// <summary>Nothing to publish: a run refused before it started.</summary>
+    public static RunMetrics None { get; } = new([], [], Completed: false);
+
     // Checked as the value is made, so a mapper that names a family twice fails in its unit test, not at push time.
     private readonly bool _namesChecked = RequireDistinctNames(Always, OnlyWhenCompleted);
 

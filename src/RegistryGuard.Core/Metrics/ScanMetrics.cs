@@ -14,6 +14,7 @@ public static class ScanMetrics
     public const string RepairsMade = "registryguard_scan_repairs_made";
     public const string RunDuration = "registryguard_scan_run_duration_seconds";
     public const string RunSuccess = "registryguard_scan_run_success";
+    public const string RunInterrupted = "registryguard_scan_run_interrupted";
     public const string LastSuccess = "registryguard_scan_last_success_timestamp_seconds";
 
     /// <summary>Every kind a scan can report is published, 0 when absent, so alerts see a series go to 0.</summary>
@@ -29,7 +30,7 @@ public static class ScanMetrics
     {
         ArgumentNullException.ThrowIfNull(report);
         var summary = report.Summary;
-        var completed = report.FatalError is null;
+        var completed = report.FatalError is null && !report.Interrupted;
 
         // After --fix the storage is what the second scan saw: publish what remains, not what was repaired.
         var findings = report.Remaining ?? report.Findings;
@@ -41,7 +42,8 @@ public static class ScanMetrics
             .ToList();
         var always = new List<RunFamily>
         {
-            RunFamily.Gauge(RunSuccess, "1 if the last scan read the storage, 0 if it could not.", completed ? 1 : 0),
+            RunFamily.Gauge(RunSuccess, "1 if the last scan read the storage, 0 if it could not or was interrupted.", completed ? 1 : 0),
+            RunFamily.Gauge(RunInterrupted, "1 if the last scan was stopped by a signal (or serve's shutdown) before it finished, else 0.", report.Interrupted ? 1 : 0),
             RunFamily.Gauge(RunDuration, "Wall-clock duration of the last scan in seconds.", summary.Duration.TotalSeconds),
             RunFamily.Gauge(ObjectsChecked, "Objects the last scan checked, by type.", "type", new Dictionary<string, double>
             {

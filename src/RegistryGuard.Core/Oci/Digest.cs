@@ -113,6 +113,9 @@ public readonly record struct Digest
         return false;
     }
 
+    /// <summary>Exactly 64 lowercase hex characters: the hex of a sha256 digest as distribution writes it.</summary>
+    public static bool IsSha256Hex(ReadOnlySpan<char> hex) => hex.Length == Sha256HexLength && IsLowerHex(hex);
+
     /// <summary>Builds a sha256 digest from a hex string already known to be one (a storage path segment).</summary>
     public static bool TryFromSha256Hex(string hex, out Digest digest) => TryParse("sha256:" + hex, out digest);
 

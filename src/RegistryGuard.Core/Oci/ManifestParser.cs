@@ -17,7 +17,7 @@ public static class ManifestParser
         }
         catch (JsonException ex)
         {
-            throw new ManifestFormatException($"not valid JSON ({ex.Message})", ex);
+            throw new ManifestFormatException($"not valid JSON ({ex.Message})", ex) { Unrecognized = true };
         }
 
         using (document)
@@ -25,7 +25,7 @@ public static class ManifestParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new ManifestFormatException("manifest is not a JSON object");
+                throw new ManifestFormatException("manifest is not a JSON object") { Unrecognized = true };
             }
 
             var mediaType = ResolveMediaType(root, contentType);
@@ -36,7 +36,7 @@ public static class ManifestParser
 
             if (GetInt(root, "schemaVersion") != 2)
             {
-                throw new ManifestFormatException("schemaVersion is not 2");
+                throw new ManifestFormatException("schemaVersion is not 2") { Unrecognized = true };
             }
 
             if (MediaTypes.IsIndex(mediaType) || (mediaType is null && root.TryGetProperty("manifests", out _)))
@@ -59,7 +59,8 @@ public static class ManifestParser
                 };
             }
 
-            throw new ManifestFormatException($"unsupported manifest media type '{mediaType ?? "(none)"}'");
+            // Without a media type distribution reads schemaVersion 2 as an OCI image manifest, whatever else is missing.
+            throw new ManifestFormatException($"unsupported manifest media type '{mediaType ?? "(none)"}'") { Unrecognized = mediaType is not null };
         }
     }
 

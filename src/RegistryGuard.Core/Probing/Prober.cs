@@ -40,8 +40,24 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         {
             return Fatal(started, timestamp, Unavailable(ex));
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fatal(started, timestamp, null) with { Interrupted = true };
+        }
 
         var run = new Run(this) { TagsListed = true };
+        try
+        {
+            return await WalkRegistryAsync(run, started, timestamp, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Report(run, started, timestamp, catalogAccessible: true, fatal: null) with { Interrupted = true };
+        }
+    }
+
+    private async Task<ProbeReport> WalkRegistryAsync(Run run, DateTimeOffset started, long timestamp, CancellationToken cancellationToken)
+    {
         if (options.ExpectAuth)
         {
             await CheckAuthIsEnforcedAsync(run, cancellationToken).ConfigureAwait(false);
@@ -71,9 +87,12 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
                         }
                         else if (options.Shard.Contains(repository))
                         {
+                            Counters.RepositoryQueued();
                             run.Enqueue(new ListTagsWork(new RepositoryGraph(repository)));
                         }
                     }
+
+                    Counters.CatalogRead();
                 }
                 catch (RegistryException ex)
                 {
@@ -136,19 +155,38 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         using var activity = RegistryGuardTelemetry.ActivitySource.StartActivity("verify");
         var started = _time.GetUtcNow();
         var timestamp = _time.GetTimestamp();
+        var checkedReference = Digest.TryParse(reference, out _) ? $"{repository}@{reference}" : $"{repository}:{reference}";
         try
         {
             await client.PingAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (RegistryException ex)
         {
-            return Fatal(started, timestamp, Unavailable(ex));
+            return Fatal(started, timestamp, Unavailable(ex)) with { Reference = checkedReference };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fatal(started, timestamp, null) with { Interrupted = true, Reference = checkedReference };
         }
 
         var run = new Run(this);
+        try
+        {
+            return await WalkImageAsync(run, repository, reference, started, timestamp, cancellationToken).ConfigureAwait(false) with { Reference = checkedReference };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Report(run, started, timestamp, catalogAccessible: true, fatal: null) with { Interrupted = true, Reference = checkedReference };
+        }
+    }
+
+    private async Task<ProbeReport> WalkImageAsync(Run run, string repository, string reference, DateTimeOffset started, long timestamp, CancellationToken cancellationToken)
+    {
         var isDigest = Digest.TryParse(reference, out var digest);
         var root = new RootNode(repository, isDigest ? null : reference);
         Counters.Repository();
+        Counters.RepositoryQueued();
+        Counters.CatalogRead();
         await run.ExecuteAsync(
             _ =>
             {
@@ -195,7 +233,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         return new ProbeReport(summary, findings, fatal);
     }
 
-    private ProbeReport Fatal(DateTimeOffset started, long timestamp, string error) =>
+    private ProbeReport Fatal(DateTimeOffset started, long timestamp, string? error) =>
         new(new ProbeSummary
         {
             Target = client.BaseAddress.GetLeftPart(UriPartial.Authority),
@@ -280,6 +318,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
     {
         private readonly DeepestFirstScheduler<Work> _queue = new(WorkLevels);
         private int _pending;
+        private CancellationToken _stopping;
 
         public ProbeGraph Graph { get; } = new();
 
@@ -292,6 +331,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
 
         public async Task ExecuteAsync(Func<CancellationToken, Task> seed, CancellationToken cancellationToken)
         {
+            _stopping = cancellationToken;
             var workers = Enumerable.Range(0, Math.Max(1, owner.Options.Concurrency)).Select(_ => WorkAsync(cancellationToken)).ToArray();
             Interlocked.Increment(ref _pending); // held by the seed until it has enqueued everything
             try
@@ -325,6 +365,7 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         {
             if (work.Repository.End())
             {
+                Counters.RepositoryDone();
                 Complete(work.Repository);
             }
 
@@ -335,6 +376,11 @@ public sealed class Prober(RegistryClient client, ProbeOptions options, TimeProv
         /// still has to hash its blobs.</summary>
         private void Complete(RepositoryGraph repository)
         {
+            if (_stopping.IsCancellationRequested)
+            {
+                return; // its last step may have been cut short: an interrupted walk concludes nothing about it
+            }
+
             if (owner.Options.Signatures is not null)
             {
                 Graph.Signed.Enqueue(ProbeSignatures.Subjects(repository, TagsListed));

@@ -547,7 +547,8 @@ public sealed class RegistryClient : IDisposable
 
     private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
     {
-        HttpRequestError.SecureConnectionError => "TLS handshake failed: the registry's certificate is not trusted or does not match (use --ca-file for a private CA)",
+        HttpRequestError.SecureConnectionError =>
+            "TLS handshake failed: the registry's certificate is not trusted or does not match, or it speaks plain HTTP (use --ca-file for a private CA, or an http:// URL for a plain-HTTP registry)",
         HttpRequestError.NameResolutionError => "the registry host name does not resolve",
         HttpRequestError.ConnectionError => $"cannot connect ({ex.InnerException?.Message ?? ex.Message})",
         _ => ex.InnerException?.Message ?? ex.Message,

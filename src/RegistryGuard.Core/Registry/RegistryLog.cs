@@ -11,7 +11,7 @@ internal static partial class RegistryLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "transient failure ({Reason}); attempt {Attempt} failed, retrying in {DelayMs:0} ms")]
     public static partial void Retrying(ILogger logger, string reason, int attempt, double delayMs);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Message}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "gave up: {Message}")]
     public static partial void GaveUp(ILogger logger, string message);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "registry challenged with {Scheme}; fetching a token for scope '{Scope}'")]

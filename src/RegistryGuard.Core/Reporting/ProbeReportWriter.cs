@@ -17,10 +17,20 @@ public static class ProbeReportWriter
 
     private static void WriteText(ProbeReport report, TextWriter output)
     {
+        if (report.FatalError is not null)
+        {
+            return; // the one error line goes to stderr (the command's outcome); counts of nothing would only mislead
+        }
+
         var s = report.Summary;
         var inv = CultureInfo.InvariantCulture;
+        var what = report.Reference is { } reference ? $"verify {s.Target}/{reference}" : $"probe {s.Target}";
         output.WriteLine(string.Create(inv,
-            $"registryguard probe {s.Target}: {s.Repositories} repositories, {s.Tags} tags, {s.Manifests} manifests, {s.Blobs} blobs checked in {s.Duration.TotalSeconds:0.0}s ({s.Requests} requests)"));
+            $"registryguard {what}: {s.Repositories} repositories, {s.Tags} tags, {s.Manifests} manifests, {s.Blobs} blobs checked in {s.Duration.TotalSeconds:0.0}s ({s.Requests} requests)"));
+        if (report.Interrupted)
+        {
+            output.WriteLine("INTERRUPTED: stopped by a signal before the walk finished; the counts are what was checked, the findings those of the repositories whose walk completed");
+        }
         if (s.BlobsHashed > 0)
         {
             output.WriteLine(string.Create(inv, $"deep: {s.BlobsHashed} blobs hashed, {ByteSize.Format(s.BytesHashed)} read"));
@@ -41,14 +51,11 @@ public static class ProbeReportWriter
             output.WriteLine(PullThroughLine(upstream));
         }
 
-        if (report.FatalError is not null)
-        {
-            output.WriteLine("ERROR: the registry could not be read: " + report.FatalError);
-        }
-
         var failures = report.Findings.Count(f => f.Severity == Severity.Failure);
         var others = report.Findings.Count - failures;
-        output.WriteLine(failures == 0 && report.FatalError is null
+        output.WriteLine(failures == 0 && report.Interrupted
+            ? "no broken references among what was checked before the signal"
+            : failures == 0
             ? $"OK: no broken references{(others > 0 ? $" ({others} warnings or informational)" : "")}"
             : $"FAILURES: {failures} ({FindingText.Counts(s.FailuresByKind)}){(others > 0 ? $", {others} warnings or informational" : "")}");
         foreach (var finding in report.Findings)
@@ -73,8 +80,15 @@ public static class ProbeReportWriter
     {
         var s = report.Summary;
         writer.WriteStartObject();
+        writer.WriteNumber("schema_version", ReportOutput.SchemaVersion);
+        writer.WriteString("command", report.Reference is null ? "probe" : "verify");
         writer.WriteStartObject("summary");
         writer.WriteString("target", s.Target);
+        if (report.Reference is { } reference)
+        {
+            writer.WriteString("reference", reference);
+        }
+
         writer.WriteString("started_at", s.StartedAt);
         writer.WriteNumber("duration_seconds", Math.Round(s.Duration.TotalSeconds, 3));
         writer.WriteBoolean("catalog_accessible", s.CatalogAccessible);
@@ -121,6 +135,7 @@ public static class ProbeReportWriter
         }
 
         writer.WriteString("error", report.FatalError);
+        writer.WriteBoolean("interrupted", report.Interrupted);
         writer.WriteNumber("exit_code", report.ExitCode);
         if (s.Signatures is { } signed)
         {

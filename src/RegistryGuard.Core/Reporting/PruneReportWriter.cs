@@ -43,6 +43,11 @@ public static class PruneReportWriter
         var bound = plan.BytesAreUpperBound ? "up to " : "";
         output.WriteLine(string.Create(inv,
             $"plan: {plan.TagsPruned} tags pruned, {plan.ManifestsToDelete} manifests deleted, {bound}{ByteSize.Format(plan.BytesReclaimable)} in {plan.Reclaimable.Count} blobs reclaimable by garbage-collect"));
+        if (report.Interrupted)
+        {
+            output.WriteLine("INTERRUPTED: stopped by a signal during the apply; the change in flight was finished and recorded, no other was started");
+        }
+
         if (report.Execution is { } execution)
         {
             output.WriteLine(string.Create(inv,
@@ -78,6 +83,8 @@ public static class PruneReportWriter
     {
         var plan = report.Plan;
         w.WriteStartObject();
+        w.WriteNumber("schema_version", ReportOutput.SchemaVersion);
+        w.WriteString("command", "prune");
         w.WriteString("target", report.Target);
         w.WriteString("executor", report.Executor);
         w.WriteBoolean("applied", report.Execution is not null);
@@ -90,6 +97,8 @@ public static class PruneReportWriter
         w.WriteNumber("blobs_reclaimable", plan.Reclaimable.Count);
         w.WriteNumber("bytes_reclaimable", plan.BytesReclaimable);
         w.WriteBoolean("bytes_are_upper_bound", plan.BytesAreUpperBound);
+        w.WriteNumber("tags_without_push_time", plan.TagsWithoutPushTime);
+        w.WriteBoolean("interrupted", report.Interrupted);
         if (report.Execution is { } e)
         {
             w.WriteNumber("manifests_deleted", e.Deleted.Count);
@@ -133,6 +142,9 @@ public static class PruneReportWriter
     {
         w.WriteStartObject();
         w.WriteString("repository", repository.Repository);
+        w.WriteString("order", TagOrderText.Name(repository.Order));
+        w.WriteBoolean("order_chosen", repository.Policy.OrderChosen);
+        w.WriteNumber("tags_without_push_time", repository.TagsWithoutPushTime);
         w.WriteStartArray("tags");
         foreach (var tag in repository.Tags)
         {

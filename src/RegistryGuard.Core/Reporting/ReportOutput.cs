@@ -5,6 +5,12 @@ namespace RegistryGuard.Reporting;
 /// <summary>How every command's report reaches its reader: text as the writer wrote it, or one indented JSON document.</summary>
 public static class ReportOutput
 {
+    /// <summary>
+    /// The version of every command's JSON shape (<c>schema_version</c>, described in docs/json.md): raised when a
+    /// field is removed or changes meaning; adding a field keeps it.
+    /// </summary>
+    public const int SchemaVersion = 1;
+
     public static void Write(ReportFormat format, TextWriter output, Action<TextWriter> writeText, Action<Utf8JsonWriter> writeJson)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -16,6 +16,11 @@ public static class ScanReportWriter
 
     private static void WriteText(ScanReport report, TextWriter output)
     {
+        if (report.FatalError is not null)
+        {
+            return; // the one error line goes to stderr (the command's outcome)
+        }
+
         var s = report.Summary;
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv,
@@ -25,10 +30,15 @@ public static class ScanReportWriter
             output.WriteLine(string.Create(inv, $"deep: {s.BlobsHashed} blobs hashed, {ByteSize.Format(s.BytesHashed)} read"));
         }
 
-        if (report.FatalError is not null)
+        if (report.Interrupted && !s.Fix)
         {
-            output.WriteLine("ERROR: the storage could not be read: " + report.FatalError);
+            output.WriteLine("INTERRUPTED: stopped by a signal before the scan finished; nothing was concluded and nothing was changed");
             return;
+        }
+
+        if (report.Interrupted)
+        {
+            output.WriteLine(string.Create(inv, $"INTERRUPTED during --fix: {s.RepairsMade} of {s.RepairsPlanned} repairs made, each journaled; the rest were not started"));
         }
 
         var failures = report.Findings.Count(f => f.Severity == Severity.Failure);
@@ -82,6 +92,8 @@ public static class ScanReportWriter
     {
         var s = report.Summary;
         writer.WriteStartObject();
+        writer.WriteNumber("schema_version", ReportOutput.SchemaVersion);
+        writer.WriteString("command", "scan");
         writer.WriteStartObject("summary");
         writer.WriteString("root", s.Root);
         writer.WriteString("mode", s.Fix ? "fix" : "dry-run");
@@ -103,6 +115,7 @@ public static class ScanReportWriter
         writer.WriteNumber("repairs_made", s.RepairsMade);
         writer.WriteString("journal", s.JournalPath);
         writer.WriteString("error", report.FatalError);
+        writer.WriteBoolean("interrupted", report.Interrupted);
         writer.WriteNumber("exit_code", report.ExitCode);
         writer.WriteEndObject();
         FindingJson.WriteArray(writer, "findings", report.Findings);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RegistryGuard.Common;
 using RegistryGuard.Metrics;
 using RegistryGuard.Probing;
 using RegistryGuard.Registry;
@@ -13,15 +14,21 @@ public sealed class ProbeService(TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var key = options.Push?.Key(ProbeRunOptions.DefaultJob, options.Connection.Instance, options.Shard);
-        using var client = new RegistryClient(options.Connection.ClientOptions());
-        var prober = new Prober(client, options.ToProbeOptions(), timeProvider);
+        if (StateFileProblem(options) is { } unwritable)
+        {
+            return RunRefusal.Of<ProbeReport>(unwritable);
+        }
+
+        var (connection, note) = await SchemeFallback.ResolveAsync(options.Connection, cancellationToken).ConfigureAwait(false);
+        using var client = new RegistryClient(connection.ClientOptions());
+        var prober = new Prober(client, (options with { Connection = connection }).ToProbeOptions(), timeProvider);
         ProbeReport report;
         await using (progress?.Invoke(prober.Counters))
         {
             report = await prober.ProbeRegistryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return await RunPublisher.PublishAsync(Outcome(report, prober), options.Push, key).ConfigureAwait(false);
+        return await RunPublisher.PublishAsync(Outcome(report, prober) with { Notes = note is null ? [] : [note] }, options.Push, key).ConfigureAwait(false);
     }
 
     /// <summary>The outcome of a walk, shared with verify: the report's exit code, the walk's warnings and fatal error.</summary>
@@ -29,12 +36,30 @@ public sealed class ProbeService(TimeProvider? timeProvider = null)
         new(report, report.ExitCode, Summarize(report), ProbeMetrics.From(report))
         {
             Warnings = [.. prober.Warnings],
-            Error = report.FatalError,
+            Error = report.FatalError is { } fatal ? $"{report.Summary.Target}: {fatal}" : null,
+            Interrupted = report.Interrupted,
         };
+
+    /// <summary>A state file given explicitly that cannot be written stops the run before it walks (the default one only warns).</summary>
+    internal static string? StateFileProblem(ProbeRunOptions options) =>
+        new[] { (options.CatalogStateFile, "--state-file"), (options.UpstreamStateFile, "--upstream-state") }
+            .Select(f => f.Item1 is null ? null : WritablePlace.FileProblem(f.Item1, f.Item2))
+            .FirstOrDefault(p => p is not null) is { } problem
+            ? problem + "; pass a writable path"
+            : DeepStateProblem(options.Walk);
+
+    internal static string? DeepStateProblem(WalkSettings walk) =>
+        walk.DeepStateFile is { } file && WritablePlace.FileProblem(file, "--deep-state") is { } problem ? problem + "; pass a writable path" : null;
 
     private static string Summarize(ProbeReport report)
     {
         var s = report.Summary;
+        if (report.Interrupted)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"interrupted: {s.Repositories} repositories, {s.Tags} tags, {s.Manifests} manifests, {s.Blobs} blobs checked before the signal; {s.Failures} failures among completed repositories");
+        }
+
         return report.FatalError is { } fatal
             ? $"registry could not be read: {fatal}"
             : string.Create(CultureInfo.InvariantCulture, $"{s.Repositories} repositories, {s.Tags} tags, {s.Manifests} manifests, {s.Blobs} blobs; {s.Failures} failures")

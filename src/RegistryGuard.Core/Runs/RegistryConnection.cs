@@ -29,6 +29,12 @@ public sealed record RegistryConnection(Uri Registry)
 
     public ILogger? Logger { get; init; }
 
+    /// <summary>
+    /// The registry was given without a scheme: on a loopback address that does not speak TLS, plain HTTP is used
+    /// (with a note), as docker does.
+    /// </summary>
+    public bool TryPlainHttp { get; init; }
+
     /// <summary>The registry as a push's default <c>instance</c> label: <c>host:port</c>.</summary>
     public string Instance => PushSettings.InstanceOf(Registry);
 

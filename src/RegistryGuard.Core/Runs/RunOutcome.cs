@@ -22,4 +22,11 @@ public sealed record RunOutcome<TReport>(TReport? Report, int ExitCode, string S
 
     /// <summary>Why the metrics push failed, or null (no push, or it worked).</summary>
     public string? PushError { get; init; }
+
+    /// <summary>Stopped by a signal (or serve's shutdown) before it finished: the report is partial, the push says so.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>Lines worth telling the operator once that are neither warnings nor errors (e.g. a plain-HTTP fallback).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
 }

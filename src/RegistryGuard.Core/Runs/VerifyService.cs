@@ -10,9 +10,15 @@ public sealed class VerifyService(TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var key = options.Push?.Key(VerifyRunOptions.DefaultJob, options.Connection.Instance, Shard.Whole);
-        using var client = new RegistryClient(options.Connection.ClientOptions());
-        var prober = new Prober(client, options.ToProbeOptions(), timeProvider);
+        if (ProbeService.DeepStateProblem(options.Walk) is { } unwritable)
+        {
+            return RunRefusal.Of<ProbeReport>(unwritable);
+        }
+
+        var (connection, note) = await SchemeFallback.ResolveAsync(options.Connection, cancellationToken).ConfigureAwait(false);
+        using var client = new RegistryClient(connection.ClientOptions());
+        var prober = new Prober(client, (options with { Connection = connection }).ToProbeOptions(), timeProvider);
         var report = await prober.VerifyAsync(options.Repository, options.Reference, cancellationToken).ConfigureAwait(false);
-        return await RunPublisher.PublishAsync(ProbeService.Outcome(report, prober), options.Push, key).ConfigureAwait(false);
+        return await RunPublisher.PublishAsync(ProbeService.Outcome(report, prober) with { Notes = note is null ? [] : [note] }, options.Push, key).ConfigureAwait(false);
     }
 }

@@ -11,9 +11,12 @@ namespace RegistryGuard.Scanning;
 /// </summary>
 internal static class RepairExecutor
 {
-    public static (IReadOnlyList<RepairAction> Repairs, IReadOnlyList<string> Errors) Apply(
-        string v2Root, IReadOnlyList<RepairAction> planned, string journalPath, TimeProvider timeProvider, IFileSystem? fileSystem = null)
+    /// <param name="cancellationToken">Checked before each change: a signal stops the fix between two changes, each one journaled whole, and the journal gets its end record.</param>
+    public static (IReadOnlyList<RepairAction> Repairs, IReadOnlyList<string> Errors, bool Interrupted) Apply(
+        string v2Root, IReadOnlyList<RepairAction> planned, string journalPath, TimeProvider timeProvider, IFileSystem? fileSystem = null,
+        CancellationToken cancellationToken = default)
     {
+        var interrupted = false;
         var storage = new RegistryStorage(v2Root, fileSystem);
         var done = new List<RepairAction>();
         var errors = new List<string>();
@@ -21,6 +24,12 @@ internal static class RepairExecutor
         var changes = new StorageChanges(storage, journal);
         foreach (var repair in planned)
         {
+            if (interrupted |= cancellationToken.IsCancellationRequested)
+            {
+                done.Add(repair); // not made
+                continue;
+            }
+
             try
             {
                 var data = storage.BlobData(repair.Digest.Hex);
@@ -48,7 +57,7 @@ internal static class RepairExecutor
         }
 
         journal.Complete();
-        return (done, errors);
+        return (done, errors, interrupted);
     }
 
     /// <summary>Blob data that is there but reached through a symbolic link is not "gone": its layer link stays.</summary>

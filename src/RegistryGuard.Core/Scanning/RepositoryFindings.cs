@@ -15,7 +15,8 @@ namespace RegistryGuard.Scanning;
 /// </summary>
 internal sealed class RepositoryFindings
 {
-    private const string GcAborts = "distribution's garbage-collect aborts on it";
+    /// <summary>Checked on registry 2.8.2: plain garbage-collect reads every revision as a manifest and stops at the first it cannot.</summary>
+    private const string GcStops = "distribution's garbage-collect stops on it (it reads every revision as a manifest)";
 
     private readonly RepositoryFacts _facts;
     private readonly BlobIndex _blobs;
@@ -26,6 +27,8 @@ internal sealed class RepositoryFindings
     private readonly bool _layersComplete;
     private readonly bool _revisionsComplete;
     private readonly HashSet<string> _referencedBlobs = new(StringComparer.Ordinal);
+    private readonly List<(string Tag, string Hex)> _tags = [];
+    private IReadOnlyDictionary<Digest, IReadOnlyList<string>>? _reachingTags;
     private readonly List<Finding> _findings = [];
     private readonly List<RepairAction> _repairs = [];
 
@@ -61,8 +64,8 @@ internal sealed class RepositoryFindings
         _findings.AddRange(contents.Problems.Select(StorageFindings.Of));
         var danglingLayers = Layers();
         Revisions();
-        var tagsByDigest = Tags();
-        CheckManifests(tagsByDigest);
+        Tags();
+        CheckManifests();
         ReportDanglingLayers(danglingLayers);
         Uploads(rules);
         return new ScanVerdict(_findings, _repairs);
@@ -115,9 +118,8 @@ internal sealed class RepositoryFindings
         }
     }
 
-    private Dictionary<string, List<string>> Tags()
+    private void Tags()
     {
-        var tagsByDigest = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var tagContents in _facts.Contents.Tags)
         {
             if (!tagContents.ValidName)
@@ -137,14 +139,8 @@ internal sealed class RepositoryFindings
                     Add(FindingKind.CorruptLink, tag, null, null, $"{tagContents.CurrentPath} {current.Problem}");
                     break;
                 case LinkState.Valid:
-                    var hex = current.Hex!;
-                    if (!tagsByDigest.TryGetValue(hex, out var tags))
-                    {
-                        tagsByDigest[hex] = tags = [];
-                    }
-
-                    tags.Add(tag);
-                    CheckTagTarget(tag, hex);
+                    _tags.Add((tag, current.Hex!));
+                    CheckTagTarget(tag, current.Hex!);
                     break;
                 default:
                     break; // unreadable: reported with the repository's problems
@@ -162,13 +158,6 @@ internal sealed class RepositoryFindings
 
             Defects(tagContents.History, tag);
         }
-
-        foreach (var tags in tagsByDigest.Values)
-        {
-            tags.Sort(StringComparer.Ordinal);
-        }
-
-        return tagsByDigest;
     }
 
     private void CheckTagTarget(string tag, string hex)
@@ -197,7 +186,12 @@ internal sealed class RepositoryFindings
         return entry is { Presence: BlobPresence.Present } ? _facts.Manifests.GetValueOrDefault(hex) : null;
     }
 
-    private void CheckManifests(Dictionary<string, List<string>> tagsByDigest)
+    /// <summary>
+    /// Every manifest the revisions reach, and every orphaned child whose bytes are on disk (once linked back it is
+    /// served: its own references must hold too). Only an index's manifest entries are children; its other entries
+    /// are blobs, checked like an image's config and layers.
+    /// </summary>
+    private void CheckManifests()
     {
         var pending = new Queue<string>(_revisions.Order(StringComparer.Ordinal));
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -214,38 +208,48 @@ internal sealed class RepositoryFindings
             }
             else if (manifest.Kind is null)
             {
-                Add(FindingKind.UnreadableManifest, null, null, hex, $"{manifest.Problem}; {GcAborts}");
+                Add(FindingKind.UnreadableManifest, null, null, hex,
+                    manifest.Unrecognized && _revisions.Contains(hex) ? $"{manifest.Problem}; {GcStops}" : manifest.Problem!);
             }
             else if (manifest.Kind == ManifestKind.Schema1)
             {
                 Add(FindingKind.UnreadableManifest, null, null, hex, manifest.Problem!);
             }
-            else if (manifest.Kind == ManifestKind.Index)
-            {
-                var tag = tagsByDigest.TryGetValue(hex, out var tags) ? tags[0] : null;
-                foreach (var child in manifest.Children)
-                {
-                    if (_revisions.Contains(child) || !_revisionsComplete)
-                    {
-                        continue;
-                    }
-
-                    if (CheckOrphan(hex, tag, child))
-                    {
-                        pending.Enqueue(child); // once linked back it is served: its own references must hold too
-                    }
-                }
-            }
             else
             {
-                CheckImageBlobs(hex, manifest);
+                CheckBlobs(hex, manifest);
+                foreach (var child in manifest.Children.Where(c => _revisionsComplete && !_revisions.Contains(c)))
+                {
+                    if (CheckOrphan(hex, child))
+                    {
+                        pending.Enqueue(child);
+                    }
+                }
             }
         }
     }
 
-    /// <returns>Whether the child's bytes are on disk (so its own references are worth checking).</returns>
-    private bool CheckOrphan(string parentHex, string? tag, string childHex)
+    /// <summary>
+    /// The first tag (ordinal) whose pull reaches the manifest, through any depth of indexes, or null when none does:
+    /// the shared reachability model over the manifests on disk, children followed whether or not they are linked
+    /// (a pull by that tag asks for them all). Computed once, and only when an orphan needs it.
+    /// </summary>
+    private string? FirstTagReaching(string hex)
     {
+        _reachingTags ??= TagReachability.Compute(_tags.Select(t => (t.Tag, Digest.Parse("sha256:" + t.Hex))), ReferencesOf);
+        return _reachingTags.TryGetValue(Digest.Parse("sha256:" + hex), out var tags) ? tags[0] : null;
+    }
+
+    /// <summary>An index's manifest entries: only manifests decide whether a tag reaches an orphan's parent.</summary>
+    private ManifestReferences? ReferencesOf(Digest digest) =>
+        Manifest(digest.Hex, out _) is { Children.Count: > 0 } index
+            ? new ManifestReferences([.. index.Children.Select(c => new Descriptor("", Digest.Parse("sha256:" + c), 0))], [])
+            : null;
+
+    /// <returns>Whether the child's bytes are on disk (so its own references are worth checking).</returns>
+    private bool CheckOrphan(string parentHex, string childHex)
+    {
+        var tag = FirstTagReaching(parentHex);
         var parent = "sha256:" + parentHex;
         var digest = "sha256:" + childHex;
         if (_pullThrough)
@@ -256,7 +260,7 @@ internal sealed class RepositoryFindings
         }
 
         var severity = tag is null ? Severity.Warning : Severity.Failure;
-        var reach = tag is null ? " (the index is untagged: only a pull by digest fails)" : "";
+        var reach = tag is null ? " (no tag reaches the index: only a pull by digest fails)" : "";
         switch (_blobs.Presence(childHex))
         {
             case BlobPresence.Present when !Restorable(childHex, 0):
@@ -295,10 +299,11 @@ internal sealed class RepositoryFindings
             return false;
         }
 
+        var blobsServable = manifest.Blobs.All(b => _layers.Contains(b.Hex) && _blobs.Find(b.Hex) is { Presence: BlobPresence.Present, Corrupt: false });
         return manifest.Kind switch
         {
-            ManifestKind.Image => manifest.Blobs.All(b => _layers.Contains(b.Hex) && _blobs.Find(b.Hex) is { Presence: BlobPresence.Present, Corrupt: false }),
-            ManifestKind.Index => manifest.Children.All(c => _revisions.Contains(c) ? _blobs.Presence(c) == BlobPresence.Present : Restorable(c, depth + 1)),
+            ManifestKind.Image => blobsServable,
+            ManifestKind.Index => blobsServable && manifest.Children.All(c => _revisions.Contains(c) ? _blobs.Presence(c) == BlobPresence.Present : Restorable(c, depth + 1)),
             _ => false,
         };
     }
@@ -325,9 +330,11 @@ internal sealed class RepositoryFindings
         }
     }
 
-    private void CheckImageBlobs(string manifestHex, ManifestSummary manifest)
+    /// <summary>An image's config and layers, an index's blob entries: each served only through this repository's <c>_layers</c> link.</summary>
+    private void CheckBlobs(string manifestHex, ManifestSummary manifest)
     {
         var parent = "sha256:" + manifestHex;
+        var what = manifest.Kind == ManifestKind.Index ? "index entry (a blob, such as a build cache layer)" : "config or layer";
         foreach (var (hex, size) in manifest.Blobs)
         {
             _referencedBlobs.Add(hex);
@@ -340,8 +347,8 @@ internal sealed class RepositoryFindings
                 }
 
                 var detail = presence == BlobPresence.Absent
-                    ? "config or layer neither linked into the repository nor on disk: the image cannot be pulled; rebuild it"
-                    : "config or layer not linked into the repository: the registry answers 404 for it";
+                    ? $"{what} neither linked into the repository nor on disk: it cannot be pulled; rebuild and push it again"
+                    : $"{what} not linked into the repository: the registry answers 404 for it";
                 _findings.Add(new Finding(FindingKind.MissingLayerLink, _name, null, parent, "sha256:" + hex,
                     _pullThrough ? "pull-through cache: blobs are fetched when first pulled; normal" : detail)
                 { Severity = _pullThrough ? Severity.Info : Severity.Failure, Repairable = false });

@@ -14,6 +14,7 @@ public sealed class ScanCounters : IStorageProgress
     private int _blobsHashed;
     private long _bytesHashed;
     private int _uploads;
+    private int _repositoriesFound = -1;
 
     public int Repositories => Volatile.Read(ref _repositories);
 
@@ -32,6 +33,11 @@ public sealed class ScanCounters : IStorageProgress
     public long BytesHashed => Interlocked.Read(ref _bytesHashed);
 
     public int Uploads => Volatile.Read(ref _uploads);
+
+    /// <summary>Repositories the walk found before reading them (the progress line's total), or -1 while still looking.</summary>
+    public int RepositoriesFound => Volatile.Read(ref _repositoriesFound);
+
+    internal void Found(int repositories) => Volatile.Write(ref _repositoriesFound, repositories);
 
     void IStorageProgress.Repository() => Interlocked.Increment(ref _repositories);
 

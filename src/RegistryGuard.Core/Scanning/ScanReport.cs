@@ -16,7 +16,14 @@ public sealed record ScanReport(
     /// <summary>After --fix: the findings of a second scan of the repaired storage (null in a dry run).</summary>
     public IReadOnlyList<Finding>? Remaining { get; init; }
 
-    public int ExitCode => FatalError is not null ? ExitCodes.RegistryUnavailable
+    /// <summary>
+    /// Stopped by a signal: a scan stopped while reading concludes nothing (no findings); one stopped while repairing
+    /// lists the repairs made, each journaled, and the journal has its end record.
+    /// </summary>
+    public bool Interrupted { get; init; }
+
+    public int ExitCode => Interrupted ? ExitCodes.Interrupted
+        : FatalError is not null ? ExitCodes.RegistryUnavailable
         : Remaining is not null ? (Remaining.Any(f => f.Severity == Severity.Failure) ? ExitCodes.Findings : ExitCodes.Clean)
         : Findings.Any(f => f.Severity == Severity.Failure) ? ExitCodes.Findings
         : ExitCodes.Clean;

@@ -7,7 +7,16 @@ public static class ScanRun
     public static ScanReport Execute(Scanner scanner, bool fix, string journalPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scanner);
-        var report = scanner.Scan(cancellationToken);
+        ScanReport report;
+        try
+        {
+            report = scanner.Scan(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return scanner.Interrupted();
+        }
+
         if (!fix || report.FatalError is not null)
         {
             return report;

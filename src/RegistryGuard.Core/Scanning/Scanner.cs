@@ -21,6 +21,11 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
     /// <summary>Why <c>--fix</c> must not run against <paramref name="root"/>, or null when it looks like registry storage.</summary>
     public static string? RefuseFix(string root, IFileSystem? fileSystem = null)
     {
+        if (StorageRoot.ReadProblem(root, fileSystem) is not null)
+        {
+            return null; // unreadable is not "not storage": the scan reports it (exit 3) and fixes nothing
+        }
+
         var v2 = StorageRoot.FindV2(root, fileSystem);
         return v2 is not null && StorageRoot.LooksLikeRegistryStorage(v2, fileSystem)
             ? null
@@ -33,9 +38,9 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
         var time = options.TimeProvider;
         var started = time.GetUtcNow();
         var startedTimestamp = time.GetTimestamp();
-        if (!_fileSystem.Directory.Exists(options.Root))
+        if (StorageRoot.ReadProblem(options.Root, _fileSystem) is { } cannotRead)
         {
-            return Fatal(options.Root, started, $"'{options.Root}' does not exist or is not a directory");
+            return Fatal(options.Root, started, cannotRead);
         }
 
         var v2 = StorageRoot.FindV2(options.Root, _fileSystem);
@@ -52,6 +57,7 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
             return Fatal(storage.V2Root, started, unreadable);
         }
 
+        Counters.Found(discovered.Repositories.Count);
         var blobs = BlobIndex.Build(storage, options.Concurrency, problems, Counters);
         cancellationToken.ThrowIfCancellationRequested();
         if (options.Deep)
@@ -90,19 +96,24 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
             throw new InvalidOperationException(refusal);
         }
 
-        var (repairs, errors) = RepairExecutor.Apply(report.Summary.Root, report.Repairs, journalPath, options.TimeProvider, _fileSystem);
+        var (repairs, errors, interrupted) = RepairExecutor.Apply(report.Summary.Root, report.Repairs, journalPath, options.TimeProvider, _fileSystem, cancellationToken);
+        var summary = report.Summary with { Fix = true, RepairsMade = repairs.Count(r => r.Applied), JournalPath = _fileSystem.Path.GetFullPath(journalPath) };
+        if (interrupted)
+        {
+            return report with { Repairs = repairs, RepairErrors = errors, Summary = summary, Interrupted = true };
+        }
 
         // The exit code must describe the storage as it is now: removing a dangling layer link from a repository
         // that is not a cache, for one, leaves an image that still cannot be pulled. Hashing is not repeated: no
         // repair changes blob data, so corruption found by the first pass still stands.
-        var rescan = new Scanner(options with { Root = report.Summary.Root, Deep = false }, _fileSystem).Scan(cancellationToken);
+        var rescan = new Scanner(options with { Root = report.Summary.Root, Deep = false }, _fileSystem).Scan(CancellationToken.None);
         var remaining = rescan.Findings.Concat(report.Findings.Where(f => f.Kind == FindingKind.CorruptBlob)).Distinct().ToList();
         return report with
         {
             Remaining = remaining,
             Repairs = repairs,
             RepairErrors = errors,
-            Summary = report.Summary with { Fix = true, RepairsMade = repairs.Count(r => r.Applied), JournalPath = _fileSystem.Path.GetFullPath(journalPath) },
+            Summary = summary,
         };
     }
 
@@ -123,6 +134,10 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
         FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
         FailuresByKind = findings.Where(f => f.Severity == Severity.Failure).GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
     };
+
+    /// <summary>What a scan stopped while reading says: the counts so far and no findings (a half-read tree concludes nothing).</summary>
+    public ScanReport Interrupted() =>
+        new(Summarize(options.Root, options.TimeProvider.GetUtcNow(), TimeSpan.Zero, []), [], [], []) { Interrupted = true };
 
     private ScanReport Fatal(string root, DateTimeOffset started, string error) =>
         new(Summarize(root, started, TimeSpan.Zero, []), [], [], [], error);

@@ -181,7 +181,7 @@ public sealed class JobScheduler : IDisposable
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                result = new JobResult(130, "cancelled at shutdown");
+                result = new JobResult(ExitCodes.Interrupted, "cancelled at shutdown");
                 outcome = "cancelled";
             }
 #pragma warning disable CA1031 // a job's bug must not stop the scheduler; it is recorded as the run's result

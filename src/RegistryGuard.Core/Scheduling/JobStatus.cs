@@ -15,4 +15,8 @@ public sealed record JobStatus(
     long Runs,
     long Skips,
     JobRun? LastRun,
-    [property: JsonIgnore] IReadOnlyList<RunFamily> Families); // on /metrics, not on /status
+    [property: JsonIgnore] IReadOnlyList<RunFamily> Families) // on /metrics, not on /status
+{
+    /// <summary>The part /metrics shows.</summary>
+    public ScheduledJobSnapshot ForMetrics() => new(Name, Type, Registry, Runs, Skips, Running, LastRun?.ExitCode, NextRun, Families);
+}

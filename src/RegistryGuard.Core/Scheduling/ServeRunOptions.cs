@@ -61,6 +61,7 @@ public static class ServeRunOptions
         {
             Keep = Int(options, "keep"),
             Semver = Bool(options, "semver") is true ? true : null,
+            Order = Pruning.Planning.TagOrderText.TryParse(options.GetValueOrDefault("order"), out var order) ? order : null,
             KeepUntagged = Bool(options, "keep_untagged") is true ? true : null,
         };
         return defaults with

@@ -1,27 +1,12 @@
 using System.Text;
+using RegistryGuard.Oci;
 
 namespace RegistryGuard.Storage;
 
 /// <summary>Checks for path segments read from disk, and a safe way to print whatever was found instead.</summary>
 internal static class StorageNames
 {
-    public static bool IsSha256Hex(ReadOnlySpan<char> value)
-    {
-        if (value.Length != 64)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiDigit(c) && c is not (>= 'a' and <= 'f'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsSha256Hex(ReadOnlySpan<char> value) => Digest.IsSha256Hex(value);
 
     /// <summary>The same check on the bytes of a link file, before any string is made of them.</summary>
     public static bool IsSha256Hex(ReadOnlySpan<byte> value)

@@ -1,6 +1,7 @@
 using RegistryGuard.Bench;
 using RegistryGuard.Demo;
 using RegistryGuard.Registry;
+using RegistryGuard.Storage;
 
 namespace RegistryGuard.IntegrationTests.Bench;
 
@@ -83,7 +84,7 @@ public sealed class BenchStorageLayoutTests
 
     private static Dictionary<string, byte[]> Snapshot(string storageRoot)
     {
-        var v2 = Path.Combine(storageRoot, "docker", "registry", "v2");
+        var v2 = StoragePaths.V2Root(storageRoot);
         var files = Directory.EnumerateFiles(v2, "*", SearchOption.AllDirectories)
             .ToDictionary(p => Path.GetRelativePath(v2, p).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes, StringComparer.Ordinal);
         // Empty _uploads directories are part of the layout too.

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RegistryGuard.Oci;
+using RegistryGuard.Storage;
 
 namespace RegistryGuard.IntegrationTests.Corpus;
 
@@ -25,7 +26,7 @@ internal sealed record CorpusCensus(
             .SelectMany(r => Directory.EnumerateFiles(r, "link", SearchOption.AllDirectories))
             .Select(link => Digest.Parse(File.ReadAllText(link)))
             .Distinct()
-            .Select(d => Path.Combine(v2Root, "blobs", "sha256", d.Hex[..2], d.Hex, "data"))
+            .Select(d => StoragePaths.BlobData(v2Root, d))
             .Where(File.Exists)
             .ToList();
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using RegistryGuard.IntegrationTests.Corpus.Breakage;
 using RegistryGuard.Registry;
 using Xunit.Abstractions;
 
@@ -44,14 +43,14 @@ public sealed class CorpusHealthTests(CorpusFixture corpus, ITestOutputHelper ou
         Assert.Equal(corpus.Census!.Tags, report.SummaryInt("tags"));
     }
 
-    /// <summary>Interim: the strict form (no failure at all) is in <see cref="CorpusScanPendingTests"/>.</summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Scan_reports_no_failure_but_the_index_blob_entries_issue_12_fixes(bool deep)
+    public async Task Scan_reports_no_failure(bool deep)
     {
         var report = await CorpusChecks.ScanAsync(corpus.Registry, deep, output);
 
-        Assert.Empty(KnownScanDefects.SetAsideIndexBlobEntries(report.Failures, corpus.Registry.V2Root));
+        Assert.Empty(report.Failures);
+        Assert.Equal(corpus.Census!.Tags, report.SummaryInt("tags"));
     }
 }

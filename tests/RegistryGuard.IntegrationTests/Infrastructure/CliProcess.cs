@@ -31,9 +31,7 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public static CliProcess Start(params string[] arguments)
     {
-        var info = CliBinary.StartInfo(arguments);
-        info.Environment["HOME"] = Path.GetTempPath();
-        var process = Process.Start(info)!;
+        var process = Process.Start(CliSession.StartInfo(arguments))!;
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, e) => cli.Append(e.Data);
         process.ErrorDataReceived += (_, e) => cli.Append(e.Data);

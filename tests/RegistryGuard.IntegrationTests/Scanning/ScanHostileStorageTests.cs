@@ -65,7 +65,7 @@ public sealed class ScanHostileStorageTests
                 Assert.Contains(findings, f => f.Kind == "unreadable_path" && f.Repository == "escape" && f.Detail.Contains("outside the storage root", StringComparison.Ordinal));
                 Assert.Contains(findings, f => f.Kind == "unreadable_path" && f.Detail.Contains(Hex("symlinked"), StringComparison.Ordinal) && f.Detail.Contains("outside the storage root", StringComparison.Ordinal));
                 Assert.Contains(findings, f => f.Kind == "invalid_name" && f.Repository == "Bad Name");
-                Assert.Contains(findings, f => f.Kind == "unreadable_manifest" && f.Digest == garbageDigest.ToString() && f.Detail.Contains("garbage-collect aborts", StringComparison.Ordinal));
+                Assert.Contains(findings, f => f.Kind == "unreadable_manifest" && f.Digest == garbageDigest.ToString() && f.Detail.Contains("garbage-collect stops on it", StringComparison.Ordinal));
                 Assert.Contains(findings, f => f.Kind == "stale_upload" && f.Severity == "info" && f.Detail.Contains("1020 B", StringComparison.Ordinal));
                 Assert.Contains(findings, f => f.Kind == "corrupt_blob" && f.Repository == "demo/tools" && f.Digest == truncated.ToString() && f.Detail.Contains("0 bytes", StringComparison.Ordinal));
                 Assert.Contains(findings, f => f.Kind == "size_mismatch" && f.Digest == truncated.ToString());

@@ -13,7 +13,10 @@ public sealed class RunMetricsExportTests
         Assert.Equal(
             "# HELP registryguard_prune_run_success 1 if the last prune ran to the end (dry run or apply), else 0.\n" +
             "# TYPE registryguard_prune_run_success gauge\n" +
-            "registryguard_prune_run_success 0\n",
+            "registryguard_prune_run_success 0\n" +
+            "# HELP registryguard_prune_run_interrupted 1 if the last prune was stopped by a signal (or serve's shutdown) before it finished, else 0.\n" +
+            "# TYPE registryguard_prune_run_interrupted gauge\n" +
+            "registryguard_prune_run_interrupted 0\n",
             text);
     }
 

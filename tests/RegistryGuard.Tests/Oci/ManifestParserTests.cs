@@ -75,4 +75,18 @@ public sealed class ManifestParserTests
         var json = "{\"schemaVersion\":2,\"x\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
         Assert.Throws<ManifestFormatException>(() => Parse(json));
     }
+
+    /// <summary>What distribution 2.8.2's own reader refuses (its garbage-collect stops on such a revision), checked there.</summary>
+    [Theory]
+    [InlineData("{ not json", true)]
+    [InlineData("[1,2]", true)]
+    [InlineData("""{"schemaVersion":3}""", true)]
+    [InlineData("""{"layers":[],"records":[]}""", true)] // a BuildKit cacheconfig: no schemaVersion
+    [InlineData("""{"schemaVersion":2,"mediaType":"application/vnd.foo+json"}""", true)]
+    [InlineData("""{"schemaVersion":2}""", false)] // read as an OCI image manifest
+    [InlineData("""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","layers":[]}""", false)]
+    public void Bytes_that_are_no_manifest_at_all_are_told_from_a_malformed_manifest(string json, bool unrecognized)
+    {
+        Assert.Equal(unrecognized, Assert.Throws<ManifestFormatException>(() => Parse(json)).Unrecognized);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class RunServiceFailureTests
 
         Assert.Equal(ExitCodes.RegistryUnavailable, outcome.ExitCode);
         Assert.StartsWith("registry could not be read: ", outcome.Summary, StringComparison.Ordinal);
-        Assert.Equal(outcome.Report!.FatalError, outcome.Error);
+        Assert.Equal($"http://127.0.0.1:1: {outcome.Report!.FatalError}", outcome.Error); // the one error line names the registry
         Assert.False(outcome.Metrics.Completed);
     }
 

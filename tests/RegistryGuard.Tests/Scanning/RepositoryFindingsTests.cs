@@ -46,6 +46,14 @@ public sealed class RepositoryFindingsTests
         return hex;
     }
 
+    /// <summary>BuildKit's registry cache: an index whose entries are blobs (a layer, its cacheconfig), none a manifest.</summary>
+    private string CacheIndex(string name, params string[] blobs)
+    {
+        var hex = Blob(name);
+        _manifests[hex] = new ManifestSummary(ManifestKind.Index, null) { Blobs = [.. blobs.Select(b => (b, 10L))] };
+        return hex;
+    }
+
     private ScanVerdict Derive(RepositoryContents contents, ScanRules? rules = null) =>
         RepositoryFindings.Derive(new RepositoryFacts(contents, _manifests), BlobIndex.Of(_blobs.Values), rules ?? Rules);
 
@@ -186,7 +194,7 @@ public sealed class RepositoryFindingsTests
         _manifests[broken] = new ManifestSummary(null, "its bytes do not hash to its digest", BytesMismatch: true);
         _blobs[broken].MarkCorrupt();
         var unparsable = Blob("unparsable manifest");
-        _manifests[unparsable] = new ManifestSummary(null, "not JSON");
+        _manifests[unparsable] = new ManifestSummary(null, "not JSON") { Unrecognized = true };
         var image = Image("image", config);
 
         var verdict = Derive(new RepositoryContents("app", ValidName: true)
@@ -196,7 +204,7 @@ public sealed class RepositoryFindingsTests
         });
 
         Assert.Contains(verdict.Findings, f => f.Kind == FindingKind.CorruptBlob && f.Digest == "sha256:" + broken);
-        Assert.Contains(verdict.Findings, f => f.Kind == FindingKind.UnreadableManifest && f.Detail == "not JSON; distribution's garbage-collect aborts on it");
+        Assert.Contains(verdict.Findings, f => f.Kind == FindingKind.UnreadableManifest && f.Detail == "not JSON; distribution's garbage-collect stops on it (it reads every revision as a manifest)");
         Assert.Contains(verdict.Findings, f => f.Kind == FindingKind.SizeMismatch && f.Detail == "blob data is 7 bytes, the manifest says 10");
         Assert.Contains(verdict.Findings, f => f.Kind == FindingKind.CorruptLink && f.Digest is null && f.Detail == "repositories/app/_layers/sha256/zzz is not a sha256 digest directory");
     }
@@ -239,5 +247,108 @@ public sealed class RepositoryFindingsTests
         var stale = Assert.Single(verdict.Findings);
         Assert.Equal((FindingKind.StaleUpload, Severity.Info), (stale.Kind, stale.Severity));
         Assert.Contains("upload old started 2026-04-17 12:00Z (48 h ago)", stale.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_build_cache_index_has_no_children_and_its_blob_entries_are_checked_like_layers()
+    {
+        var layer = Blob("cache layer");
+        var config = Blob("cache config");
+        var cache = CacheIndex("cache", layer, config);
+        var contents = new RepositoryContents("app", ValidName: true) { Layers = Links(layer, config), Revisions = Links(cache), Tags = [Tag("buildcache", cache)] };
+
+        var healthy = Derive(contents);
+        var unlinked = Derive(contents with { Layers = Links(layer) });
+        _blobs[layer] = new BlobEntry(layer, 0, BlobPresence.Present); // truncated to 0 bytes
+        var truncated = Derive(contents);
+
+        Assert.Empty(healthy.Findings); // no orphaned_child, no unreadable_manifest for entries that are blobs
+        var missing = Assert.Single(unlinked.Findings);
+        Assert.Equal((FindingKind.MissingLayerLink, Severity.Failure, "sha256:" + cache, "sha256:" + config), (missing.Kind, missing.Severity, missing.Parent, missing.Digest));
+        Assert.StartsWith("index entry (a blob", missing.Detail, StringComparison.Ordinal);
+        var size = Assert.Single(truncated.Findings);
+        Assert.Equal((FindingKind.SizeMismatch, "sha256:" + cache, "sha256:" + layer), (size.Kind, size.Parent, size.Digest));
+    }
+
+    [Fact]
+    public void A_dangling_layer_link_a_build_cache_index_uses_is_a_failure()
+    {
+        var config = Blob("cache config");
+        var gone = Hex("cache layer whose data is gone");
+        var cache = CacheIndex("cache", gone, config);
+
+        var verdict = Derive(new RepositoryContents("app", ValidName: true) { Layers = Links(gone, config), Revisions = Links(cache), Tags = [Tag("buildcache", cache)] });
+
+        var dangling = Assert.Single(verdict.Findings);
+        Assert.Equal((FindingKind.DanglingLayerLink, Severity.Failure, "sha256:" + gone), (dangling.Kind, dangling.Severity, dangling.Digest));
+    }
+
+    [Fact]
+    public void A_corrupt_build_cache_entry_is_found_by_hashing()
+    {
+        var layer = Blob("cache layer");
+        var cache = CacheIndex("cache", layer);
+        _blobs[layer].MarkCorrupt(); // what --deep found
+
+        var verdict = Derive(new RepositoryContents("app", ValidName: true) { Layers = Links(layer), Revisions = Links(cache), Tags = [Tag("buildcache", cache)] });
+
+        var corrupt = Assert.Single(verdict.Findings);
+        Assert.Equal((FindingKind.CorruptBlob, "sha256:" + layer), (corrupt.Kind, corrupt.Digest));
+    }
+
+    [Fact]
+    public void An_orphan_under_an_untagged_index_a_tag_reaches_through_an_outer_index_is_a_failure_at_any_depth()
+    {
+        var grandchild = Image("grandchild");
+        var greatGrandchild = Image("great-grandchild");
+        var inner = Index("inner", greatGrandchild);
+        var middle = Index("middle", inner, grandchild);
+        var outer = Index("outer", middle);
+        var contents = new RepositoryContents("app", ValidName: true) { Revisions = Links(outer, middle, inner), Tags = [Tag("b", outer), Tag("a", outer)] };
+
+        var tagged = Derive(contents);
+        var untagged = Derive(contents with { Tags = [] });
+
+        Assert.Equal(
+            [("sha256:" + middle, "sha256:" + grandchild, "a", Severity.Failure), ("sha256:" + inner, "sha256:" + greatGrandchild, "a", Severity.Failure)],
+            tagged.Findings.Select(f => (f.Parent!, f.Digest!, f.Tag, f.Severity)).OrderBy(f => f.Item1 == "sha256:" + inner));
+        Assert.All(tagged.Findings, f => Assert.Equal(FindingKind.OrphanedChild, f.Kind));
+        Assert.Equal(2, tagged.Repairs.Count);
+        Assert.All(untagged.Findings, f => Assert.Equal((FindingKind.OrphanedChild, Severity.Warning, (string?)null), (f.Kind, f.Severity, f.Tag)));
+        Assert.Equal(2, untagged.Findings.Count);
+    }
+
+    [Fact]
+    public void An_orphan_reached_only_through_an_orphaned_index_is_still_reached_by_the_tag()
+    {
+        var image = Image("image");
+        var inner = Index("inner", image); // neither linked: the tag's pull asks for both
+        var outer = Index("outer", inner);
+
+        var verdict = Derive(new RepositoryContents("app", ValidName: true) { Revisions = Links(outer), Tags = [Tag("1", outer)] });
+
+        Assert.Equal(
+            [("sha256:" + outer, "sha256:" + inner, "1", Severity.Failure), ("sha256:" + inner, "sha256:" + image, "1", Severity.Failure)],
+            verdict.Findings.Where(f => f.Kind == FindingKind.OrphanedChild).Select(f => (f.Parent!, f.Digest!, f.Tag, f.Severity)).OrderBy(f => f.Item1 == "sha256:" + inner));
+    }
+
+    [Fact]
+    public void Only_a_revision_that_is_no_manifest_at_all_is_said_to_stop_garbage_collect()
+    {
+        var junk = Blob("junk revision");
+        _manifests[junk] = new ManifestSummary(null, "not valid JSON") { Unrecognized = true };
+        var malformed = Blob("malformed revision");
+        _manifests[malformed] = new ManifestSummary(null, "image manifest has no config"); // distribution reads it; its GC runs
+        var junkChild = Blob("junk child");
+        _manifests[junkChild] = new ManifestSummary(null, "not valid JSON") { Unrecognized = true };
+        var index = Index("index", junkChild);
+
+        var verdict = Derive(new RepositoryContents("app", ValidName: true) { Revisions = Links(junk, malformed, index), Tags = [Tag("1", index)] });
+
+        var unreadable = verdict.Findings.Where(f => f.Kind == FindingKind.UnreadableManifest).ToDictionary(f => f.Digest!, f => f.Detail);
+        Assert.Equal("not valid JSON; distribution's garbage-collect stops on it (it reads every revision as a manifest)", unreadable["sha256:" + junk]);
+        Assert.Equal("image manifest has no config", unreadable["sha256:" + malformed]);
+        Assert.Equal("not valid JSON", unreadable["sha256:" + junkChild]); // not a revision: garbage-collect never reads it as a manifest
+        Assert.False(Assert.Single(verdict.Findings, f => f.Kind == FindingKind.OrphanedChild).Repairable);
     }
 }

@@ -203,6 +203,35 @@ public sealed class ScannerClassificationTests : IDisposable
     }
 
     [Fact]
+    public void A_build_cache_index_s_entries_are_blobs_read_from_layers_never_manifests()
+    {
+        var (cache, entries) = _tree.CacheIndex("app");
+        _tree.Tag("app", "buildcache", cache);
+        var clean = Scan(new ScanOptions(_tree.Root) { Deep = true });
+        _tree.Unlink(StoragePaths.LayerLink(_tree.V2, "app", entries[2]));
+
+        var unlinked = Scan();
+
+        Assert.Empty(clean.Findings);
+        var missing = Assert.Single(unlinked.Findings);
+        Assert.Equal((FindingKind.MissingLayerLink, Severity.Failure, cache.ToString(), entries[2].ToString()), (missing.Kind, missing.Severity, missing.Parent, missing.Digest));
+    }
+
+    [Fact]
+    public void A_repository_emptied_by_delete_and_garbage_collect_is_empty_whatever_layer_links_and_uploads_it_keeps()
+    {
+        var image = _tree.Image("emptied");
+        _tree.Unlink(StoragePaths.RevisionLink(_tree.V2, "emptied", image)); // DELETE by digest: revision and tag links go
+        _tree.FileSystem.File.Delete(StoragePaths.BlobData(_tree.V2, image)); // GC: the data goes, the _layers links stay
+        _tree.Write(Path.Combine(StoragePaths.Repository(_tree.V2, "never-pushed"), "_uploads", "4f1c", "startedat"), "2026-04-19T11:00:00Z"u8.ToArray());
+        _tree.Tag("app", "1", _tree.Image("app"));
+
+        var report = Scan();
+
+        Assert.Equal((3, 2), (report.Summary.Repositories, report.Summary.EmptyRepositories));
+    }
+
+    [Fact]
     public void Fix_then_undo_round_trips_the_tree_byte_for_byte()
     {
         var child = _tree.Image("app");

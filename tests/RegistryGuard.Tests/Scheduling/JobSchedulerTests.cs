@@ -146,7 +146,7 @@ public sealed class JobSchedulerTests
         Assert.Equal(new DateTimeOffset(2026, 5, 1, 0, 2, 0, TimeSpan.Zero), skipped.ScheduledAt);
         var status = Assert.Single(scheduler.Snapshot());
         Assert.Equal((2L, 1L), (status.Runs, status.Skips));
-        var metrics = await ScrapedSample.CollectAsync(SchedulerMetrics.From(scheduler.Snapshot()));
+        var metrics = await ScrapedSample.CollectAsync(SchedulerMetrics.From([.. scheduler.Snapshot().Select(j => j.ForMetrics())]));
         Assert.Equal(1, metrics.Single(s => s.Name == "registryguard_scheduler_skipped_runs_total").Value);
     }
 

@@ -46,6 +46,7 @@ public sealed class ServeRunOptionsTests : IDisposable
         ["config"] = Path.Combine(_directory, "policy.yml"),
         ["keep_untagged"] = "true",
         ["semver"] = "true",
+        ["order"] = "name",
         ["backup_dir"] = "/tmp/backups",
         ["cosign_keys"] = _keys.P256,
         ["require_signature"] = "release/**",

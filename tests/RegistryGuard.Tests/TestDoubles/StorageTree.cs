@@ -84,6 +84,19 @@ internal sealed class StorageTree : IDisposable
         return digest;
     }
 
+    /// <summary>
+    /// BuildKit's registry cache (<c>--cache-to type=registry</c>): an OCI index whose entries are two gzip layers and
+    /// an <c>application/vnd.buildkit.cacheconfig.v0</c> config, all blobs linked under <c>_layers</c>, none a manifest.
+    /// </summary>
+    public (Digest Index, IReadOnlyList<Digest> Entries) CacheIndex(string repository)
+    {
+        var entries = new[] { (Layer(repository), MediaTypes.OciLayerGzip), (Layer(repository), MediaTypes.OciLayerGzip), (Layer(repository), MediaTypes.BuildKitCacheConfig) };
+        var json = string.Join(',', entries.Select(e => $$"""{"mediaType":"{{e.Item2}}","digest":"{{e.Item1.Digest}}","size":{{e.Item1.Size}}}"""));
+        var digest = Blob(Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"{{MediaTypes.OciIndex}}","manifests":[{{json}}]}"""));
+        LinkRevision(repository, digest);
+        return (digest, [.. entries.Select(e => e.Item1.Digest)]);
+    }
+
     public void Tag(string repository, string tag, Digest digest)
     {
         Write(StoragePaths.TagCurrentLink(V2, repository, tag), Encoding.ASCII.GetBytes(digest.ToString()));

@@ -33,6 +33,7 @@ public sealed class ApiPruneExecutor
         var deleted = new List<ExecutedDeletion>();
         var skipped = new List<SkippedDeletion>();
         var warnings = new List<string>();
+        var interrupted = false;
         foreach (var repositoryPlan in plan.Repositories.Where(r => r.Deletions.Any()))
         {
             var run = new RepositoryRun(_client, repositoryPlan, plan.InventoryOf(repositoryPlan.Repository), BeforeRaceCheck);
@@ -40,7 +41,8 @@ public sealed class ApiPruneExecutor
             deleted.AddRange(run.Deleted);
             skipped.AddRange(run.Skipped);
             warnings.AddRange(run.Warnings);
-            if (stop)
+            interrupted = run.Interrupted;
+            if (stop || interrupted)
             {
                 break;
             }
@@ -50,6 +52,7 @@ public sealed class ApiPruneExecutor
         {
             BytesReclaimable = PruneExecution.Reclaimable(plan, deleted),
             BackupDirectory = _bundle.Directory,
+            Interrupted = interrupted,
         };
     }
 
@@ -65,14 +68,31 @@ public sealed class ApiPruneExecutor
 
         public List<string> Warnings { get; } = [];
 
+        /// <summary>A signal stopped the run: no delete after the one in flight was started.</summary>
+        public bool Interrupted { get; private set; }
+
         private string Repository => plan.Repository;
 
         /// <returns>True when the whole prune must stop (the registry refuses DELETE).</returns>
         public async Task<bool> ExecuteAsync(RestoreBundle bundle, CancellationToken cancellationToken)
         {
+            try
+            {
+                return await DeleteAsync(bundle, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Interrupted = true; // stopped while reading, before the next delete: nothing half-done
+                return true;
+            }
+        }
+
+        private async Task<bool> DeleteAsync(RestoreBundle bundle, CancellationToken cancellationToken)
+        {
             await KeepWhatChangedSincePlanningAsync(cancellationToken).ConfigureAwait(false);
             foreach (var deletion in plan.Deletions)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (_keepNow.TryGetValue(deletion.Digest, out var why))
                 {
                     Skipped.Add(new SkippedDeletion(Repository, deletion.Digest, why, Failed: false));
@@ -91,11 +111,13 @@ public sealed class ApiPruneExecutor
                     continue;
                 }
 
+                // From here the change is in flight: a signal lets it finish and be recorded in the bundle (the client's
+                // timeouts bound it), so the bundle never lists a delete whose outcome is unknown.
                 try
                 {
-                    var current = await client.GetManifestAsync(Repository, deletion.Digest.ToString(), cancellationToken).ConfigureAwait(false);
+                    var current = await client.GetManifestAsync(Repository, deletion.Digest.ToString(), CancellationToken.None).ConfigureAwait(false);
                     bundle.Save(Repository, deletion.Digest, current.ContentType ?? deletion.MediaType, current.Body, deletion.Tags);
-                    await client.DeleteManifestAsync(Repository, deletion.Digest, cancellationToken).ConfigureAwait(false);
+                    await client.DeleteManifestAsync(Repository, deletion.Digest, CancellationToken.None).ConfigureAwait(false);
                     bundle.MarkDeleted(Repository, deletion.Digest);
                     Deleted.Add(new ExecutedDeletion(Repository, deletion.Digest, deletion.Tags));
                 }
@@ -114,6 +136,12 @@ public sealed class ApiPruneExecutor
                     Skipped.Add(new SkippedDeletion(Repository, deletion.Digest, ex.Message, Failed: true));
                     Keep(deletion.Digest, $"kept: the delete of {deletion.Digest.Abbreviated} above it failed");
                 }
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Interrupted = true;
+                return true;
             }
 
             await ReportLateRacesAsync(cancellationToken).ConfigureAwait(false);

@@ -30,9 +30,11 @@ public sealed class FilesystemPruneExecutor
         _changes = new StorageChanges(new RegistryStorage(v2Root, fileSystem), journal);
     }
 
-    public PruneExecution Execute(PrunePlan plan)
+    /// <param name="cancellationToken">Checked before each change: a signal stops the run between two changes, each one journaled whole.</param>
+    public PruneExecution Execute(PrunePlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        var interrupted = false;
         var deleted = new List<ExecutedDeletion>();
         var skipped = new List<SkippedDeletion>();
         var warnings = new List<string>();
@@ -46,11 +48,21 @@ public sealed class FilesystemPruneExecutor
 
         foreach (var repositoryPlan in plan.Repositories.Where(r => r.Deletions.Any() || r.PrunedTags.Any()))
         {
+            if (interrupted |= cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
             var repository = repositoryPlan.Repository;
             var keepNow = KeepWhatChangedSincePlanning(repositoryPlan, plan.InventoryOf(repository), out var movedTags);
             var tagsRemoved = new Dictionary<Digest, List<string>>();
             foreach (var tag in repositoryPlan.PrunedTags)
             {
+                if (interrupted |= cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 if (movedTags.Contains(tag.Tag) || keepNow.ContainsKey(tag.Digest))
                 {
                     warnings.Add($"{repository}:{tag.Tag} changed since planning (a push raced the prune); left alone");
@@ -76,6 +88,11 @@ public sealed class FilesystemPruneExecutor
 
             foreach (var deletion in repositoryPlan.Deletions)
             {
+                if (interrupted |= cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 if (keepNow.TryGetValue(deletion.Digest, out var why))
                 {
                     skipped.Add(new SkippedDeletion(repository, deletion.Digest, why, Failed: false));
@@ -100,6 +117,7 @@ public sealed class FilesystemPruneExecutor
         {
             BytesReclaimable = PruneExecution.Reclaimable(plan, deleted),
             JournalPath = _journalPath,
+            Interrupted = interrupted,
         };
     }
 

@@ -16,6 +16,9 @@ public sealed record PruneExecution(IReadOnlyList<ExecutedDeletion> Deleted, IRe
 
     public string? JournalPath { get; init; }
 
+    /// <summary>Stopped by a signal between two changes: the change in flight was finished and recorded, no other was started.</summary>
+    public bool Interrupted { get; init; }
+
     public static long Reclaimable(PrunePlan plan, IEnumerable<ExecutedDeletion> deleted)
     {
         ArgumentNullException.ThrowIfNull(plan);

@@ -3,7 +3,7 @@ using RegistryGuard.Oci;
 using RegistryGuard.Pruning.Inventory;
 using RegistryGuard.Signatures;
 
-namespace RegistryGuard.Pruning;
+namespace RegistryGuard.Pruning.Planning;
 
 /// <summary>
 /// Signature tags whose image is gone: a <c>sha256-&lt;hex&gt;.sig</c> tag, or a referrers fallback tag

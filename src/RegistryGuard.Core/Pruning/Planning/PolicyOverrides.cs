@@ -16,6 +16,8 @@ public sealed record PolicyOverrides
 
     public bool? Semver { get; init; }
 
+    public TagOrder? Order { get; init; }
+
     public bool? KeepUntagged { get; init; }
 
     public PrunePolicy ApplyTo(PrunePolicy policy)
@@ -28,6 +30,7 @@ public sealed record PolicyOverrides
             KeepRegex = KeepRegex is null ? policy.KeepRegex : CompileRegex(KeepRegex),
             DeleteRegex = DeleteRegex is null ? policy.DeleteRegex : CompileRegex(DeleteRegex),
             Semver = Semver ?? policy.Semver,
+            Order = Order ?? policy.Order,
             KeepUntagged = KeepUntagged ?? policy.KeepUntagged,
         };
     }

@@ -11,7 +11,7 @@ namespace RegistryGuard.Pruning.Planning;
 /// </summary>
 public static class PruneConfigLoader
 {
-    private static readonly string[] PolicyKeys = ["keep", "protect", "keep-regex", "delete-regex", "semver", "keep-untagged"];
+    private static readonly string[] PolicyKeys = ["keep", "protect", "keep-regex", "delete-regex", "semver", "order", "keep-untagged"];
 
     public static PruneConfig Load(string path)
     {
@@ -99,6 +99,7 @@ public static class PruneConfigLoader
                 "keep-regex" => policy with { KeepRegex = Regex(value, source, key) },
                 "delete-regex" => policy with { DeleteRegex = Regex(value, source, key) },
                 "semver" => policy with { Semver = Bool(value, source, key) },
+                "order" => policy with { Order = Order(value, source, key) },
                 "keep-untagged" => policy with { KeepUntagged = Bool(value, source, key) },
                 _ => policy,
             };
@@ -123,6 +124,11 @@ public static class PruneConfigLoader
 
     private static string Scalar(YamlNode node, string source, string key) =>
         node is YamlScalarNode { Value: { Length: > 0 } value } ? value : throw Error(source, node, key, "must be a non-empty string");
+
+    private static TagOrder Order(YamlNode node, string source, string key) =>
+        TagOrderText.TryParse(Scalar(node, source, key), out var order)
+            ? order
+            : throw Error(source, node, key, $"must be one of: {TagOrderText.Allowed}");
 
     private static int Count(YamlNode node, string source, string key) =>
         int.TryParse(Scalar(node, source, key), NumberStyles.None, CultureInfo.InvariantCulture, out var value)

@@ -94,7 +94,8 @@ public static class PrunePlanner
             }
         }
 
-        var ranked = TagRanking.Rank(candidates, policy.Semver);
+        var ranked = TagRanking.Rank(candidates, policy.EffectiveOrder);
+        var withoutPushTime = candidates.Count > policy.Keep ? TagRanking.WithoutPushTime(candidates, policy.EffectiveOrder) : 0;
         for (var i = 0; i < ranked.Count; i++)
         {
             var (tag, by) = ranked[i];
@@ -113,7 +114,10 @@ public static class PrunePlanner
         KeepSharedDigests(decisions, keptFrom);
 
         var tagDecisions = inventory.Tags.Select(t => decisions[t.Name]).ToList();
-        return new RepositoryPlan(inventory.Repository, policy, tagDecisions, DecideManifests(inventory, policy, tagDecisions, keptFrom));
+        return new RepositoryPlan(inventory.Repository, policy, tagDecisions, DecideManifests(inventory, policy, tagDecisions, keptFrom))
+        {
+            TagsWithoutPushTime = withoutPushTime,
+        };
     }
 
     private static void KeepAttachments(

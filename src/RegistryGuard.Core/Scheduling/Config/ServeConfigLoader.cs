@@ -24,7 +24,7 @@ public static class ServeConfigLoader
         ["scan"] = new HashSet<string>(StringComparer.Ordinal) { "fix", "deep", "upload_age", "concurrency", "journal_dir" },
         ["prune"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            "via", "apply", "keep", "config", "keep_untagged", "semver", "backup_dir", "journal_dir", "concurrency", "timeout_seconds", "retries",
+            "via", "apply", "keep", "config", "keep_untagged", "semver", "order", "backup_dir", "journal_dir", "concurrency", "timeout_seconds", "retries",
         },
     };
 
@@ -339,6 +339,11 @@ public static class ServeConfigLoader
         if (options.TryGetValue("upload_age", out var age) && !Common.DurationText.TryParse(age, out _))
         {
             errors.Add(map.MarkOf("upload_age"), path + ".upload_age", $"'{age}' is not a duration such as 24h");
+        }
+
+        if (options.TryGetValue("order", out var order) && !Pruning.Planning.TagOrderText.TryParse(order, out _))
+        {
+            errors.Add(map.MarkOf("order"), path + ".order", $"'{order}' is not one of: {Pruning.Planning.TagOrderText.Allowed}");
         }
 
         if (options.TryGetValue("via", out var via) && via is not ("api" or "storage"))

@@ -35,20 +35,15 @@ internal sealed class ManifestCache(RegistryStorage storage, BlobIndex blobs)
         }
         catch (ManifestFormatException ex)
         {
-            return new ManifestSummary(null, ex.Message);
+            return new ManifestSummary(null, ex.Message) { Unrecognized = ex.Unrecognized };
         }
 
-        return manifest.Kind switch
-        {
-            ManifestKind.Index => new ManifestSummary(ManifestKind.Index, null)
+        return manifest.Kind == ManifestKind.Schema1
+            ? new ManifestSummary(ManifestKind.Schema1, "schema1 manifest (obsolete format); its references are not checked")
+            : new ManifestSummary(manifest.Kind, null)
             {
-                Children = [.. manifest.Manifests.Where(d => d.Digest.Algorithm == "sha256").Select(d => blobs.Intern(d.Digest.Hex))],
-            },
-            ManifestKind.Image => new ManifestSummary(ManifestKind.Image, null)
-            {
+                Children = [.. manifest.ChildManifests.Where(d => d.Digest.Algorithm == "sha256").Select(d => blobs.Intern(d.Digest.Hex))],
                 Blobs = [.. manifest.Blobs.Where(d => !d.IsForeign && d.Digest.Algorithm == "sha256").Select(d => (blobs.Intern(d.Digest.Hex), d.Size))],
-            },
-            _ => new ManifestSummary(ManifestKind.Schema1, "schema1 manifest (obsolete format); its references are not checked"),
-        };
+            };
     }
 }

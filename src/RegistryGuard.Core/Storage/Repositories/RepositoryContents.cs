@@ -21,6 +21,9 @@ internal sealed record RepositoryContents(string Name, bool ValidName)
     /// <summary>What was met and not read: unreadable directories and files, symbolic links, undecodable names.</summary>
     public IReadOnlyList<StorageProblem> Problems { get; init; } = [];
 
-    /// <summary>No link and no valid tag at all.</summary>
-    public bool IsEmpty => Layers.Hexes.Count == 0 && Revisions.Hexes.Count == 0 && !Tags.Any(t => t.ValidName);
+    /// <summary>
+    /// Nothing to pull: no tag and no revision link, as read whole. <c>_layers</c> links and uploads do not count: a
+    /// DELETE of every manifest and then garbage-collect leave the links (GC never removes them) and nothing else.
+    /// </summary>
+    public bool IsEmpty => Revisions is { Hexes.Count: 0, Defects.Count: 0, Complete: true } && TagsComplete && !Tags.Any(t => t.ValidName);
 }

@@ -12,8 +12,5 @@ internal sealed record BreakageCase(
 {
     public bool Deep { get; init; }
 
-    /// <summary>Set when the scan still reports this case wrongly: its assertion waits for the scan facts refactor (issue 12).</summary>
-    public string? ScanPending { get; init; }
-
     public override string ToString() => Name;
 }

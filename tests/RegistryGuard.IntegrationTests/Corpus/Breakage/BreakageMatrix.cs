@@ -11,8 +11,6 @@ namespace RegistryGuard.IntegrationTests.Corpus.Breakage;
 /// </summary>
 internal static class BreakageMatrix
 {
-    public const string IssueTwelve = "waits for the scan facts refactor (issue 12)";
-
     public static IReadOnlyList<BreakageCase> All { get; } =
     [
         new("child revision link removed",
@@ -31,17 +29,11 @@ internal static class BreakageMatrix
         new("grandchild revision link removed (tag → index → index → image)",
             (d, f) => d.RemoveRevisionLink(Nested(f).Repository, Grandchild(f).Digest),
             f => [new("missing_manifest", Nested(f).Repository, "1", Middle(f).Digest, Grandchild(f).Digest)],
-            f => [new("orphaned_child", Nested(f).Repository, "1", Middle(f).Digest, Grandchild(f).Digest)])
-        {
-            ScanPending = "the scan calls the orphan a warning because only the inner index is untagged; " + IssueTwelve,
-        },
+            f => [new("orphaned_child", Nested(f).Repository, "1", Middle(f).Digest, Grandchild(f).Digest)]),
         new("great-grandchild revision link removed (three indexes deep)",
             (d, f) => d.RemoveRevisionLink(Nested(f).Repository, GreatGrandchild(f).Digest),
             f => [new("missing_manifest", Nested(f).Repository, "1", Inner(f).Digest, GreatGrandchild(f).Digest)],
-            f => [new("orphaned_child", Nested(f).Repository, "1", Inner(f).Digest, GreatGrandchild(f).Digest)])
-        {
-            ScanPending = "the scan calls the orphan a warning because only the outer index is tagged; " + IssueTwelve,
-        },
+            f => [new("orphaned_child", Nested(f).Repository, "1", Inner(f).Digest, GreatGrandchild(f).Digest)]),
         new("layer truncated to 0 bytes",
             (d, f) => d.TruncateBlob(PlainLayer(f).Digest),
             f => [new("size_mismatch", Plain(f).Repository, Plain(f).Tag, Plain(f).Artifact.Digest, PlainLayer(f).Digest)],
@@ -88,10 +80,7 @@ internal static class BreakageMatrix
             [
                 new("missing_layer_link", Cache(f).Repository, null, Cache(f).Artifact.Digest, CacheBlob(f).Digest),
                 new("missing_layer_link", CacheManifest(f).Repository, null, CacheManifest(f).Artifact.Digest, CacheBlob(f).Digest),
-            ])
-        {
-            ScanPending = "the scan does not check an index's blob entries as blobs; " + IssueTwelve,
-        },
+            ]),
     ];
 
     public static BreakageCase Named(string name) => All.Single(c => c.Name == name);

@@ -8,7 +8,7 @@ namespace RegistryGuard.Tests.Cli.Options;
 
 public sealed class ProbeFlagsTests : IDisposable
 {
-    private static readonly string NoDockerConfig = Path.Combine(Path.GetTempPath(), "registryguard-tests-no-docker-config.json");
+    private static string NoDockerConfig => EmptyDockerConfig.Path;
     private readonly KeyFiles _keys = new();
 
     public void Dispose() => _keys.Dispose();

@@ -7,7 +7,7 @@ namespace RegistryGuard.Tests.Cli.Options;
 
 public sealed class PruneFlagsTests : IDisposable
 {
-    private static readonly string NoDockerConfig = Path.Combine(Path.GetTempPath(), "registryguard-tests-no-docker-config.json");
+    private static string NoDockerConfig => EmptyDockerConfig.Path;
     private readonly string _directory = Directory.CreateTempSubdirectory("prune-flags-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -1,8 +1,8 @@
-using RegistryGuard.Pruning;
+using RegistryGuard.Pruning.Inventory;
 using RegistryGuard.Pruning.Planning;
 using static RegistryGuard.Tests.Pruning.InventoryBuilder;
 
-namespace RegistryGuard.Tests.Pruning;
+namespace RegistryGuard.Tests.Pruning.Planning;
 
 /// <summary>
 /// A <c>.sig</c> tag, or a referrers fallback tag listing a cosign signature, whose image is gone is pruned (with the
@@ -105,7 +105,7 @@ public sealed class OrphanedSignaturePlanTests
     {
         var b = new InventoryBuilder();
         var signature = b.Referrer("signature-of-untagged", D("untagged"), "payload");
-        var fallback = new RegistryGuard.Pruning.Inventory.InventoryTag(SignatureTag(D("untagged"), ""), b.FallbackIndex("referrers-of-untagged", (signature, CosignSignature)), null);
+        var fallback = new InventoryTag(SignatureTag(D("untagged"), ""), b.FallbackIndex("referrers-of-untagged", (signature, CosignSignature)), null);
         b.Tag(fallback.Name, fallback.Digest);
         var inventory = b.Build(complete: false);
 

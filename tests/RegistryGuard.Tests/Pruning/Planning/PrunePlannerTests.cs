@@ -199,7 +199,8 @@ public sealed class PrunePlannerTests
         var plan = PrunePlanner.PlanRepository(b.Build(), Keep(2));
 
         Assert.Equal(PruneAction.Delete, TagActions(plan)["a"]);
-        Assert.Contains("tag name (push time unknown)", plan.Tags.Single(t => t.Tag == "a").Reason, StringComparison.Ordinal);
+        Assert.Contains("#3 by tag name", plan.Tags.Single(t => t.Tag == "a").Reason, StringComparison.Ordinal);
+        Assert.Equal(2, plan.TagsWithoutPushTime); // said once for the whole plan, not per line
     }
 
     [Fact]

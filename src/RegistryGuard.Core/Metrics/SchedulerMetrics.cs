@@ -1,12 +1,8 @@
 using Prometheus;
-using RegistryGuard.Metrics;
 
-namespace RegistryGuard.Scheduling;
+namespace RegistryGuard.Metrics;
 
-/// <summary>
-/// What serve's /metrics shows: each job's own families (labelled by task and registry) plus the scheduler's. Beside
-/// the snapshot it reads rather than in Metrics/, which Scheduling uses: the two folders would use each other.
-/// </summary>
+/// <summary>What serve's /metrics shows: each job's own families (labelled by task and registry) plus the scheduler's.</summary>
 public static class SchedulerMetrics
 {
     private static readonly string[] JobLabelNames = ["task", "task_type", "registry"];
@@ -15,7 +11,7 @@ public static class SchedulerMetrics
     /// A registry of its own, built per scrape from a snapshot: a job's families appear exactly as its runs left
     /// them (a failed run replaced only its own families), with no series left behind by an earlier snapshot.
     /// </summary>
-    public static CollectorRegistry From(IReadOnlyList<JobStatus> jobs)
+    public static CollectorRegistry From(IReadOnlyList<ScheduledJobSnapshot> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         var registry = Prometheus.Metrics.NewCustomRegistry();
@@ -48,7 +44,7 @@ public static class SchedulerMetrics
             runs.WithLabels(LabelValues(job)).IncTo(job.Runs);
             skips.WithLabels(LabelValues(job)).IncTo(job.Skips);
             running.WithLabels(LabelValues(job)).Set(job.Running ? 1 : 0);
-            exitCode.WithLabels(LabelValues(job)).Set(job.LastRun?.ExitCode ?? -1);
+            exitCode.WithLabels(LabelValues(job)).Set(job.LastExitCode ?? -1);
         }
 
         var scheduled = jobs.Where(j => j.NextRun is not null).ToList();
@@ -64,5 +60,5 @@ public static class SchedulerMetrics
         return registry;
     }
 
-    private static string[] LabelValues(JobStatus job) => [job.Name, job.Type, job.Registry];
+    private static string[] LabelValues(ScheduledJobSnapshot job) => [job.Name, job.Type, job.Registry];
 }

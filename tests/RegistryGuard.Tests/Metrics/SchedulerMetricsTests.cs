@@ -1,7 +1,6 @@
 using RegistryGuard.Metrics;
-using RegistryGuard.Scheduling;
 
-namespace RegistryGuard.Tests.Scheduling;
+namespace RegistryGuard.Tests.Metrics;
 
 public sealed class SchedulerMetricsTests
 {
@@ -34,6 +33,6 @@ public sealed class SchedulerMetricsTests
         Assert.Empty(await ScrapedSample.CollectAsync(SchedulerMetrics.From([])));
     }
 
-    private static JobStatus Status(string name, IReadOnlyList<RunFamily> families, long runs, DateTimeOffset? next) =>
-        new(name, "gc", "main", true, "0 3 * * *", next, false, runs, 0, null, families);
+    private static ScheduledJobSnapshot Status(string name, IReadOnlyList<RunFamily> families, long runs, DateTimeOffset? next) =>
+        new(name, "gc", "main", runs, 0, Running: false, LastExitCode: null, next, families);
 }
