@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace RegistryGuard.IntegrationTests.Infrastructure;
 
 /// <summary>The suite runs the binary it was asked to run: a native run cannot fall back to the JIT build silently.</summary>
@@ -10,7 +12,9 @@ public sealed class CliBinaryTests
         var version = await CliRunner.RunAsync("--version");
 
         Assert.True(version.ExitCode == 0, version.Combined);
-        Assert.StartsWith(typeof(Cli.CliApp).Assembly.GetName().Version!.ToString(3), version.StandardOutput, StringComparison.Ordinal);
+        // exactly the line System.CommandLine would print (the CLI answers a bare --version before building its parser)
+        var expected = typeof(Cli.CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.Equal((expected + "\n", ""), (version.StandardOutput, version.StandardError));
         if (CliBinary.IsExternal)
         {
             var executable = Assert.Single(CliBinary.Command);
