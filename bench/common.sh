@@ -1,4 +1,4 @@
-# Helpers shared by bench/run.sh and bench/native.sh (sourced after their options are read; they set tool later).
+# Helpers shared by bench/run.sh, bench/native.sh and bench/signatures.sh (sourced after their options are read; they set tool later).
 
 # The run's directories: work (made absolute), run_dir under it, an empty results table; then the tools.
 start_run() { # prefix

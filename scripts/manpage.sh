@@ -2,8 +2,8 @@
 # Writes registryguard(1) in roff to stdout, generated from the help texts of a built binary, so the man page
 # says exactly what `registryguard --help` and `registryguard COMMAND --help` say:
 #   scripts/manpage.sh BINARY [DATE]        (DATE: YYYY-MM-DD, default from SOURCE_DATE_EPOCH or today)
-# The commands are the ones the root help lists; EXIT STATUS, ENVIRONMENT and FILES are the fixed sections below
-# (tests/RegistryGuard.IntegrationTests/Packaging checks them against Common/ExitCodes.cs).
+# The commands are the ones the root help lists; EXIT STATUS is README.md's exit code table; ENVIRONMENT and FILES are
+# the fixed sections below (tests/RegistryGuard.IntegrationTests/Packaging checks the exit codes against Common/ExitCodes.cs).
 set -euo pipefail
 binary=${1:?usage: manpage.sh BINARY [DATE]}
 date=${2:-$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%d)}
@@ -93,24 +93,21 @@ echo ".SH COMMANDS"
 for command in "${commands[@]}"; do
   "$binary" "$command" --help | to_roff command
 done
+# EXIT STATUS: the README's exit code table (a test keeps it equal to Common/ExitCodes.cs), one .TP entry per row;
+# `code` spans become bold.
+readme="$(dirname "$0")/../README.md"
+exit_rows=$(awk -F'|' -v sq="'" '
+  /^\| *[0-9]+ *\| *`[A-Za-z]+` *\|/ {
+    code = $2; text = $4
+    gsub(/^ +| +$/, "", code); gsub(/^ +| +$/, "", text)
+    gsub(/\\/, "\\e", text); gsub(/-/, "\\-", text); gsub(/…/, "...", text); gsub(/×/, "\\(mu", text)
+    while (match(text, /`[^`]*`/)) text = substr(text, 1, RSTART - 1) "\\fB" substr(text, RSTART + 1, RLENGTH - 2) "\\fR" substr(text, RSTART + RLENGTH)
+    if (substr(text, 1, 1) == "." || substr(text, 1, 1) == sq) text = "\\&" text
+    printf ".TP\n.B %s\n%s\n", code, text
+  }' "$readme")
+[ -n "$exit_rows" ] || { echo "manpage.sh: no exit code table in $readme" >&2; exit 1; }
+printf '.SH EXIT STATUS\nThe same for every command:\n%s\n' "$exit_rows"
 cat <<'EOF'
-.SH EXIT STATUS
-The same for every command:
-.TP
-.B 0
-nothing found
-.TP
-.B 1
-at least one failure\-severity finding
-.TP
-.B 2
-usage or configuration error
-.TP
-.B 3
-the registry, its catalog or the storage root could not be read at all (refused, 401, TLS...), with a message saying why
-.TP
-.B 4
-the run was clean but reporting its result failed (for example a Pushgateway push)
 .SH ENVIRONMENT
 .TP
 .B REGISTRYGUARD_USERNAME\fR, \fBREGISTRYGUARD_PASSWORD
