@@ -25,7 +25,8 @@ internal sealed class ServeFlags
         }
         catch (ServeConfigException ex)
         {
-            throw new UsageException(ex.Message, ex);
+            // Every problem on a line of its own (FILE:LINE: key: what is wrong): an operator fixes them all in one edit.
+            throw new UsageException(ex.Errors.Count > 0 ? string.Join("\nerror: ", ex.Errors.Select(e => "invalid serve config: " + e)) : ex.Message, ex);
         }
     }
 }

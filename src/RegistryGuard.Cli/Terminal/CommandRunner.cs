@@ -19,7 +19,7 @@ internal static class CommandRunner
         }
         catch (UsageException ex)
         {
-            return Fail(ex.Message, ExitCodes.Usage, ex);
+            return Fail(ex.Message, ExitCodes.Usage, ex, allLines: true);
         }
         catch (Exception ex) when (ex is ArgumentException or FileNotFoundException)
         {
@@ -39,9 +39,11 @@ internal static class CommandRunner
         }
     }
 
-    private static int Fail(string message, int exitCode, Exception exception, string prefix = "error: ")
+    /// <param name="allLines">A usage error composed by us may list several problems, one per line; anything else is cut
+    /// to its first line (an exception's further lines are details for --log-level Debug).</param>
+    private static int Fail(string message, int exitCode, Exception exception, string prefix = "error: ", bool allLines = false)
     {
-        Console.Error.WriteLine(prefix + FirstLine(message));
+        Console.Error.WriteLine(prefix + (allLines ? message : FirstLine(message)));
         if (CliLogging.IsEnabled(LogLevel.Debug))
         {
             Console.Error.WriteLine(exception.ToString());

@@ -20,7 +20,7 @@ public sealed class CorpusPruneTests(CorpusFixture corpus, ITestOutputHelper out
         await using var copy = await corpus.CopyAsync();
         var url = copy.Url.ToString();
 
-        var prune = await CliRunner.RunAsync("prune", "--registry", url, "--keep", "3", "--protect", "latest", "--protect", "buildcache*",
+        var prune = await CliRunner.RunAsync("prune", "--registry", url, "--keep", "3", "--order", "time", "--protect", "latest", "--protect", "buildcache*",
             "--apply", "--output", "json", "--backup", Path.Combine(copy.RootDirectory, "prune-backup"));
         Assert.True(prune.ExitCode == 0, prune.Combined);
         var kept = KeptTags(prune.StandardOutput);

@@ -95,7 +95,8 @@ public static class PrunePlanner
         }
 
         var ranked = TagRanking.Rank(candidates, policy.EffectiveOrder);
-        var withoutPushTime = candidates.Count > policy.Keep ? TagRanking.WithoutPushTime(candidates, policy.EffectiveOrder) : 0;
+        // Only a cut through the ranking needs the order: keeping all candidates, or none, is the same in every order.
+        var withoutPushTime = policy.Keep > 0 && candidates.Count > policy.Keep ? TagRanking.WithoutPushTime(candidates, policy.EffectiveOrder) : 0;
         for (var i = 0; i < ranked.Count; i++)
         {
             var (tag, by) = ranked[i];

@@ -203,6 +203,20 @@ public sealed class PrunePlannerTests
         Assert.Equal(2, plan.TagsWithoutPushTime); // said once for the whole plan, not per line
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Unknown_push_times_do_not_matter_when_no_cut_goes_through_the_ranking(int keep)
+    {
+        var b = new InventoryBuilder();
+        b.Tag("b", b.Image("b", "b"), null).Tag("a", b.Image("a", "a"), null).Tag("timed", b.Image("t", "t"), 0);
+
+        var plan = PrunePlanner.PlanRepository(b.Build(), Keep(keep));
+
+        Assert.Equal(0, plan.TagsWithoutPushTime);
+        Assert.All(plan.Tags, t => Assert.Equal(keep == 0 ? PruneAction.Delete : PruneAction.Keep, t.Action));
+    }
+
     [Fact]
     public void Reclaimable_bytes_count_only_blobs_no_kept_manifest_in_any_repository_references()
     {
