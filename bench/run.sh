@@ -42,27 +42,9 @@ case "$size" in
 esac
 
 scan_runs=${scan_runs:-$runs}
-mkdir -p "$work" "$(dirname "$output")"
-work=$(cd "$work" && pwd)
-run_dir="$work/run-$$"
-mkdir -p "$run_dir"
-results="$run_dir/results.tsv"
-: > "$results"
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
-# ---------------------------------------------------------------- tools
-need=()
-command -v docker-registry >/dev/null || need+=(docker-registry)
-command -v ab >/dev/null || need+=(apache2-utils)
-[ -x /usr/bin/time ] || need+=(time)
-command -v jq >/dev/null || need+=(jq)
-command -v ip >/dev/null || need+=(iproute2)
-command -v curl >/dev/null || need+=(curl)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
-fi
-command -v hyperfine >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >&2 2>/dev/null || true; }
+# shellcheck source=bench/common.sh
+source bench/common.sh
+start_run run
 
 # ---------------------------------------------------------------- machine, at start
 cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
@@ -82,13 +64,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-publish() { # project output [extra msbuild properties...]
-  local project=$1 out=$2; shift 2
-  dotnet publish "$project" -c Release -r linux-x64 --self-contained false -o "$out" --nologo -v q \
-    -p:UseAppHost=true "$@" >"$run_dir/publish-$(basename "$out").log" 2>&1 \
-    || { cat "$run_dir/publish-$(basename "$out").log" >&2; return 1; }
-}
-
 bin="$work/bin"
 if [ -n "$prebuilt" ]; then
   cli=(dotnet "$prebuilt/registryguard.dll")
@@ -106,60 +81,9 @@ else
   cli=("$bin/cli/registryguard")
   tool=("$bin/bench/registryguard-bench")
 fi
-log "publishing the hello-world start-up floor (ReadyToRun)"
-if publish bench/HelloWorld "$bin/hello" -p:PublishReadyToRun=true; then hello_note="ReadyToRun"; else publish bench/HelloWorld "$bin/hello"; hello_note="not ReadyToRun"; fi
+publish_hello "$bin/hello"
 version=$("${cli[@]}" --version)
 
-# ---------------------------------------------------------------- helpers
-median() { sort -g | awk '{a[NR]=$1} END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "nan"; else printf "%.2f", a / b }'; }
-verdict() { # value op target
-  awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "nan") print "n/a"; else if ((op == ">=" && v + 0 >= t + 0) || (op == "<=" && v + 0 <= t + 0)) print "pass"; else print "FAIL" }'
-}
-row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$results"; } # id comparison measured target verdict detail
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    # grep without -q: an early exit would SIGPIPE awk and, under pipefail, read as "port free".
-    ss -ltn 2>/dev/null | awk '{print $4}' | grep ":$port\$" > /dev/null || { echo "$port"; return; }
-  done
-}
-registry_config() { # storage addr file
-  cat > "$3" <<EOF
-version: 0.1
-log:
-  level: error
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $1
-  delete:
-    enabled: true
-  maintenance:
-    uploadpurging:
-      enabled: false
-http:
-  addr: $2
-EOF
-}
-wait_for() { # url
-  for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "registry at $1 did not come up" >&2; return 1
-}
-generate() { # kind R T G -> prints the storage root; generates once per shape
-  local dir="$work/data/$1-$2x$3g$4"
-  if [ ! -f "$dir/stats.json" ]; then
-    rm -rf "$dir"; mkdir -p "$dir"
-    log "generating $1 storage: $2 repositories x $3 tags, $4 content groups"
-    "${tool[@]}" storage --root "$dir/storage" --repositories "$2" --tags "$3" --groups "$4" > "$dir/stats.tmp"
-    mv "$dir/stats.tmp" "$dir/stats.json"
-  fi
-  echo "$dir"
-}
 probe() { # url concurrency shard json-out [time-out]
   local cmd=("${cli[@]}" probe --registry "$1" --concurrency "$2" --output json)
   [ "$3" != 1 ] && cmd+=(--shard "1/$3")
@@ -332,7 +256,6 @@ else
 fi
 
 # ---------------------------------------------------------------- 5: start-up
-hello="$bin/hello/hello"
 if command -v hyperfine > /dev/null; then
   hyperfine -N --warmup 3 --runs "$startup_runs" --export-json "$run_dir/startup.json" "${cli[*]} --version" "$hello" > "$run_dir/startup.txt" 2>&1
   t_cli=$(jq '.results[0].median' "$run_dir/startup.json")
@@ -354,6 +277,7 @@ row 5 "start-up: \`registryguard --version\` vs a hello-world console app ($hell
 
 # ---------------------------------------------------------------- the table
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+native_section=$(native_section_of "$output")
 {
   echo "# Benchmarks"
   echo
@@ -399,6 +323,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
   # Measured by bench/signatures.sh on its own (a separate registry of signed images); kept as last measured.
   if [ -f bench/SIGNATURES.md ]; then cat bench/SIGNATURES.md; echo; fi
   cat bench/PROFILE.md
+  if [ -n "$native_section" ]; then echo; echo "$native_section"; fi
 } > "$output"
 log "wrote $output"
 cat "$output"

@@ -29,6 +29,8 @@ case "$size" in
   *) echo "--size must be tiny or default" >&2; exit 2 ;;
 esac
 
+# shellcheck source=bench/common.sh
+source bench/common.sh # free_port, registry_config, wait_for, median
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 run_dir="$work/signatures-$$"
@@ -63,29 +65,13 @@ if [ ! -f "$data/cosign.pub" ]; then
   mv "$data/cosign.pub.tmp" "$data/cosign.pub"
 fi
 
-port=$(( 20000 + RANDOM % 20000 ))
-while ss -ltn 2>/dev/null | awk '{print $4}' | grep ":$port\$" > /dev/null; do port=$(( 20000 + RANDOM % 20000 )); done
-cat > "$run_dir/registry.yml" <<YAML
-version: 0.1
-log:
-  level: error
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $data/storage
-  maintenance:
-    uploadpurging:
-      enabled: false
-http:
-  addr: 127.0.0.1:$port
-YAML
+port=$(free_port)
+registry_config "$data/storage" "127.0.0.1:$port" "$run_dir/registry.yml"
 docker-registry serve "$run_dir/registry.yml" > "$run_dir/registry.log" 2>&1 &
 registry_pid=$!
 url="http://127.0.0.1:$port"
-for _ in $(seq 1 200); do curl -fsS -o /dev/null "$url/v2/" 2>/dev/null && break; sleep 0.1; done
+wait_for "$url/v2/"
 
-median() { sort -g | awk '{a[NR]=$1} END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 probe() { # label extra-args...
   local label=$1 i=$2; shift 2
   /usr/bin/time -f '%U %S' -o "$run_dir/$label-$i.time" "${cli[@]}" probe --registry "$url" --output json "$@" > "$run_dir/$label-$i.json" || true

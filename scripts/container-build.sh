@@ -56,17 +56,17 @@ while IFS= read -r instruction; do
 done < <(stage_instructions build)
 
 # Run the output as the runtime stage does: its ENV, HOME and TMPDIR on an empty directory (the emptyDir
-# /tmp of the Kubernetes pod), the framework from the local .NET install.
+# /tmp of the Kubernetes pod), nothing from the .NET install (the executable is native).
 declare -a runtime_env=()
 while IFS= read -r instruction; do
   [[ "$instruction" == ENV\ * ]] || continue
   read -r -a pairs <<<"${instruction#ENV }"
   runtime_env+=("${pairs[@]}")
 done < <(stage_instructions runtime)
-dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 run() {
-  env "${runtime_env[@]}" HOME="$runtime_tmp" TMPDIR="$runtime_tmp" DOTNET_ROOT="$dotnet_root" "$out/registryguard" "$@"
+  env -i "${runtime_env[@]}" HOME="$runtime_tmp" TMPDIR="$runtime_tmp" "$out/registryguard" "$@"
 }
+head -c 4 "$out/registryguard" | grep -q ELF || { echo "container-build: $out/registryguard is not a native executable" >&2; exit 1; }
 before=$(cd "$out" && find . -printf '%p %s %T@\n' | sort)
 
 version=$(run --version)

@@ -6,16 +6,19 @@
 #   container-publish.sh publish OUT_DIR
 set -euo pipefail
 project=src/RegistryGuard.Cli/RegistryGuard.Cli.csproj
-# ReadyToRun needs the runtime identifier at restore time too (it brings the crossgen2 and runtime packs).
-target=(-r linux-x64 -p:PublishReadyToRun=true -p:SelfContained=false)
+# Native AOT needs the runtime identifier and PublishAot at restore time too (they bring the ILCompiler and runtime
+# packs). Trim and AOT warnings are errors (TreatWarningsAsErrors reaches the native compiler). The runtime's own
+# zlib is linked in: the chiseled base image has none (scripts/publish-native.sh links the system's for the Debian package).
+target=(-r linux-x64 -p:PublishAot=true)
 case "${1:-}" in
   restore)
     dotnet restore "$project" "${target[@]}" --nologo
     ;;
   publish)
     out=${2:?usage: container-publish.sh publish OUT_DIR}
+    # DebugType=none: no separate .dbg symbol file next to the executable.
     dotnet publish "$project" -c Release --no-restore --nologo "${target[@]}" \
-      -p:SatelliteResourceLanguages=en -p:DebugType=none -p:GenerateDocumentationFile=false \
+      -p:InvariantGlobalization=true -p:DebugType=none -p:GenerateDocumentationFile=false \
       -o "$out"
     ;;
   *)

@@ -3,7 +3,9 @@
 # Debian packages: docker-registry (CNCF Distribution 2.8), skopeo, apache2-utils (htpasswd),
 # prometheus-pushgateway, prometheus (promtool), systemd (systemd-analyze verify of the units), openssl (signs the
 # cosign-format test signatures), npm (installs dockerfilelint for scripts/lint-dockerfile.sh), buildah and umoci
-# (real clients that push part of the real-world content corpus; buildah runs daemonless with the vfs storage driver).
+# (real clients that push part of the real-world content corpus; buildah runs daemonless with the vfs storage driver);
+# for scripts/release.sh and the package tests: clang, binutils (objdump) and zlib1g-dev (the Native AOT
+# toolchain), lintian, man-db (man --warnings).
 set -euo pipefail
 declare -A package_of=(
   [docker-registry]=docker-registry
@@ -16,6 +18,10 @@ declare -A package_of=(
   [openssl]=openssl
   [buildah]=buildah
   [umoci]=umoci
+  [clang]=clang
+  [objdump]=binutils
+  [lintian]=lintian
+  [man]=man-db
 )
 wanted=("$@")
 [ ${#wanted[@]} -eq 0 ] && wanted=("${!package_of[@]}")
@@ -25,6 +31,8 @@ for tool in "${wanted[@]}"; do
 done
 # serve's schedules and their DST tests read IANA time zones from /usr/share/zoneinfo.
 [ ${#@} -eq 0 ] && [ ! -e /usr/share/zoneinfo/Europe/London ] && missing+=(tzdata)
+# The native executable links the system zlib (scripts/release.sh: UseSystemZlib).
+[ ${#@} -eq 0 ] && [ ! -e /usr/include/zlib.h ] && missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"

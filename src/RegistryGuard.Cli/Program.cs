@@ -1,3 +1,4 @@
 using RegistryGuard.Cli;
+using RegistryGuard.Cli.Terminal;
 
-return await CliApp.RunAsync(args).ConfigureAwait(false);
+return VersionShortcut.Applies(args) ? VersionShortcut.Print() : await CliApp.RunAsync(args).ConfigureAwait(false);

@@ -20,8 +20,6 @@ namespace RegistryGuard.Cli.Serve;
 /// </summary>
 internal static class ServeHost
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
     /// <param name="cancellationToken">The command line's signal token (the host's own lifetime also stops on SIGTERM).</param>
     public static async Task<int> RunAsync(ServeConfig config, TextWriter log, CancellationToken cancellationToken)
     {
@@ -56,7 +54,7 @@ internal static class ServeHost
             context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
             await SchedulerMetrics.From([.. scheduler.Snapshot().Select(j => j.ForMetrics())]).CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
-        app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(Status(scheduler.Snapshot()), Json), "application/json"));
+        app.MapGet("/status", () => Results.Text(JsonSerializer.Serialize(new ServeStatus(scheduler.Snapshot()), ServeStatusJson.Default.ServeStatus), "application/json"));
 
         try
         {
@@ -77,23 +75,6 @@ internal static class ServeHost
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
-
-    private static object Status(IReadOnlyList<JobStatus> jobs) => new
-    {
-        Jobs = jobs.Select(j => new
-        {
-            j.Name,
-            j.Type,
-            j.Registry,
-            j.Mutating,
-            j.Schedule,
-            j.NextRun,
-            j.Running,
-            j.Runs,
-            j.Skips,
-            j.LastRun,
-        }),
-    };
 
     private static void Log(TextWriter log, SchedulerEvent e)
     {

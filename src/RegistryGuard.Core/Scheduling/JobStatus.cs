@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RegistryGuard.Metrics;
 
 namespace RegistryGuard.Scheduling;
@@ -14,7 +15,7 @@ public sealed record JobStatus(
     long Runs,
     long Skips,
     JobRun? LastRun,
-    IReadOnlyList<RunFamily> Families)
+    [property: JsonIgnore] IReadOnlyList<RunFamily> Families) // on /metrics, not on /status
 {
     /// <summary>The part /metrics shows.</summary>
     public ScheduledJobSnapshot ForMetrics() => new(Name, Type, Registry, Runs, Skips, Running, LastRun?.ExitCode, NextRun, Families);

@@ -17,6 +17,7 @@ namespace RegistryGuard.IntegrationTests.Auth;
 /// catalog scope, pull scope per repository, insufficient_scope, and tokens expiring mid-run.
 /// </summary>
 [Collection(SecretSweepGroup.Name)]
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class TokenAuthTests
 {
     [Fact]

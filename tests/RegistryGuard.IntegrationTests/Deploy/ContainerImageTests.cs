@@ -1,4 +1,3 @@
-using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using RegistryGuard.Common;
 
@@ -14,13 +13,14 @@ public sealed partial class ContainerImageTests
     private static readonly string[] Dockerfile = JoinContinuations(File.ReadAllLines(RepositoryRoot.File("Dockerfile")));
 
     [Fact]
-    public void Dockerfile_builds_with_the_sdk_and_runs_on_the_runtime_image_pinned_to_exact_versions()
+    public void Dockerfile_builds_with_the_aot_sdk_and_runs_on_a_distroless_runtime_deps_image_pinned_to_exact_versions()
     {
         var stages = Instructions("FROM").ToList();
 
         Assert.Equal(2, stages.Count);
-        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/sdk:10\.0\.\d+ AS build$", stages[0]);
-        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/runtime:10\.0\.\d+ AS runtime$", stages[1]);
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/sdk:10\.0\.\d+-noble-aot AS build$", stages[0]);
+        // runtime-deps: no .NET runtime (the executable is native); chiseled: no shell, no package manager.
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/runtime-deps:10\.0\.\d+-noble-chiseled(-extra)? AS runtime$", stages[1]);
         Assert.Contains(Instructions("COPY"), c => c.StartsWith("--from=build ", StringComparison.Ordinal));
     }
 
@@ -57,26 +57,22 @@ public sealed partial class ContainerImageTests
     }
 
     [Fact]
-    public async Task Container_build_script_produces_a_working_ready_to_run_registryguard()
+    public async Task Container_build_script_produces_a_working_native_registryguard()
     {
         var output = Directory.CreateTempSubdirectory("registryguard-image-").FullName;
         try
         {
             var build = await ProcessRunner.RunAsync(
-                "bash", [RepositoryRoot.File("scripts", "container-build.sh"), output], TimeSpan.FromMinutes(8), CancellationToken.None);
+                "bash", [RepositoryRoot.File("scripts", "container-build.sh"), output], TimeSpan.FromMinutes(15), CancellationToken.None);
 
             Assert.True(build.ExitCode == 0, build.Combined);
             Assert.Contains("container-build: OK registryguard", build.StandardOutput, StringComparison.Ordinal);
-            foreach (var assembly in new[] { "registryguard.dll", "RegistryGuard.Core.dll" })
-            {
-                Assert.True(IsReadyToRun(Path.Combine(output, assembly)), assembly + " is not ReadyToRun");
-            }
+            // One native executable and nothing else: no assemblies, no symbol files, no runtime next to it.
+            Assert.Equal(["registryguard"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+            var executable = Path.Combine(output, "registryguard");
+            Assert.True(IsNativeExecutable(executable), "the ENTRYPOINT is not a native executable");
 
-            Assert.True(File.Exists(Path.Combine(output, "registryguard")), "no apphost for the ENTRYPOINT");
-            Assert.False(Directory.Exists(Path.Combine(output, "de")), "satellite resources should be trimmed to English");
-            Assert.Empty(Directory.GetFiles(output, "*.pdb"));
-
-            var version = await ProcessRunner.RunAsync("dotnet", [Path.Combine(output, "registryguard.dll"), "--version"], TimeSpan.FromMinutes(1), CancellationToken.None);
+            var version = await ProcessRunner.RunAsync("env", ["-i", executable, "--version"], TimeSpan.FromMinutes(1), CancellationToken.None);
             Assert.Equal(0, version.ExitCode);
             Assert.StartsWith(typeof(Cli.CliApp).Assembly.GetName().Version!.ToString(3), version.StandardOutput, StringComparison.Ordinal);
         }
@@ -86,12 +82,12 @@ public sealed partial class ContainerImageTests
         }
     }
 
-    /// <summary>ReadyToRun images carry a managed native header with precompiled code.</summary>
-    private static bool IsReadyToRun(string path)
+    private static bool IsNativeExecutable(string path)
     {
+        var header = new byte[4];
         using var stream = File.OpenRead(path);
-        using var reader = new PEReader(stream);
-        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+        stream.ReadExactly(header);
+        return header.AsSpan().SequenceEqual("\u007fELF"u8);
     }
 
     private static IEnumerable<string> Instructions(string keyword) =>

@@ -44,6 +44,7 @@ public sealed class DeployFileTests
         Assert.True(Runs("k8s/components/docker-config/", "probe"));
         Assert.True(Runs("deploy/systemd/registryguard-scan.service", "scan"));
         Assert.True(Runs("deploy/systemd/registryguard-serve.service", "serve"));
+        Assert.True(Runs("deploy/systemd/registryguard-probe.service", "probe"));
         Assert.True(Runs("deploy/compose/", "scan"));
         Assert.True(Runs("deploy/compose/", "probe"));
         Assert.True(Runs("deploy/woodpecker/", "verify"));

@@ -10,6 +10,7 @@ namespace RegistryGuard.IntegrationTests.Faults;
 /// from the command line. HttpClient normalises "..", so a name must be refused before any URI is built; the proxy
 /// records every request target exactly as it arrived.
 /// </summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed partial class HostileNameTests
 {
     private static readonly string[] HostileRepositories = ["..", "../../etc", "a/../b", "%2e%2e", "%2E%2E/x", "demo/..", "a..b", "x/..y", "bell\u0007name", "esc\u001b[31mred"];

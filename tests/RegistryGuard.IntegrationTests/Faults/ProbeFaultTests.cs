@@ -8,6 +8,7 @@ namespace RegistryGuard.IntegrationTests.Faults;
 /// The real CLI probes the real registry through a proxy that injects HTTP faults. Transient faults are retried,
 /// lasting ones are <c>unreachable</c> (never <c>missing_*</c>), hostile answers are refused, nothing hangs.
 /// </summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class ProbeFaultTests
 {
     private const string AnyManifest = "^GET /v2/.+/manifests/";

@@ -5,6 +5,7 @@ namespace RegistryGuard.IntegrationTests.Faults;
 
 /// <summary>Credentials stay with the registry's origin, and TLS is verified (a private CA via --ca-file).</summary>
 [Collection(SecretSweepGroup.Name)]
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class TransportSecurityTests
 {
     private const string User = "prober";

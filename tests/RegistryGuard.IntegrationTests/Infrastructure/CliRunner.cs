@@ -2,11 +2,9 @@ using RegistryGuard.Common;
 
 namespace RegistryGuard.IntegrationTests.Infrastructure;
 
-/// <summary>Runs the real <c>registryguard</c> binary as a separate process, as an operator or CI would.</summary>
+/// <summary>Runs the real <c>registryguard</c> binary (<see cref="CliBinary"/>) as a separate process, as an operator or CI would.</summary>
 internal static class CliRunner
 {
-    private static readonly string Assembly = System.IO.Path.Combine(AppContext.BaseDirectory, "registryguard.dll");
-
     public static Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync(arguments, null, null);
 
     /// <summary>
@@ -16,25 +14,14 @@ internal static class CliRunner
     public static Task<ProcessResult> RunAsNobodyAsync(params string[] arguments) =>
         ProcessRunner.RunAsync(
             RequiredTool.Path("setpriv"),
-            new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Assembly }.Concat(arguments),
+            new[] { "--reuid=65534", "--regid=65534", "--clear-groups" }.Concat(CliBinary.Command).Concat(arguments),
             TimeSpan.FromMinutes(3),
             CancellationToken.None);
 
     public static async Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? standardInput, IReadOnlyDictionary<string, string>? environment)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Assembly);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        var info = CliBinary.StartInfo(arguments);
+        info.RedirectStandardInput = true;
         info.Environment.Remove("REGISTRYGUARD_PASSWORD");
         info.Environment.Remove("REGISTRYGUARD_USERNAME");
         info.Environment["HOME"] = System.IO.Path.GetTempPath(); // no operator docker config leaks into a test

@@ -55,21 +55,13 @@ internal sealed class CliSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>The binary with its output captured, HOME a temporary directory (no operator docker config leaks in) and no password in the environment.</summary>
+    /// <summary>
+    /// The binary under test (<see cref="CliBinary"/>: the JIT build, or REGISTRYGUARD_BINARY's native executable) with its
+    /// output captured, HOME a temporary directory (no operator docker config leaks in) and no password in the environment.
+    /// </summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "registryguard.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        var info = CliBinary.StartInfo(arguments);
         info.Environment["HOME"] = Path.GetTempPath();
         info.Environment.Remove("REGISTRYGUARD_PASSWORD");
         return info;

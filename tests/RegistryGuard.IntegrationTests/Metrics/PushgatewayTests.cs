@@ -10,6 +10,7 @@ using RegistryGuard.Storage;
 namespace RegistryGuard.IntegrationTests.Metrics;
 
 /// <summary>The probe's results reach a real Pushgateway, which rejects anything malformed.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class PushgatewayTests
 {
     private const string Job = "registry-integrity-probe";

@@ -6,6 +6,7 @@ using RegistryGuard.Metrics;
 namespace RegistryGuard.IntegrationTests.Metrics;
 
 /// <summary>scan and prune push their own families to a real Pushgateway, under their own jobs.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class ScanAndPrunePushTests
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace RegistryGuard.IntegrationTests.Probing;
 
 /// <summary>The private registry sits behind htpasswd Basic auth; the probe must read it and never print the password.</summary>
 [Collection(SecretSweepGroup.Name)]
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class ProbeAuthTests
 {
     private const string User = "prober";

@@ -4,6 +4,7 @@ using RegistryGuard.IntegrationTests.Infrastructure;
 namespace RegistryGuard.IntegrationTests.Probing;
 
 /// <summary>Replays the incidents from the seeds against a real docker-registry and probes it with the real CLI.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class ProbeIncidentTests
 {
     [Fact]

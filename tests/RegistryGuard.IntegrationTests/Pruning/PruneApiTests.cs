@@ -8,6 +8,7 @@ using RegistryGuard.Registry;
 namespace RegistryGuard.IntegrationTests.Pruning;
 
 /// <summary>prune over the API against a real docker-registry, confirmed by skopeo pulls, the probe and real GC.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class PruneApiTests
 {
     [Fact]

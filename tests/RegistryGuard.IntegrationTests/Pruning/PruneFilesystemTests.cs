@@ -6,6 +6,7 @@ using RegistryGuard.Storage.Journaling;
 namespace RegistryGuard.IntegrationTests.Pruning;
 
 /// <summary>prune --root: what a pull-through cache (DELETE → 405) needs. Link files only, journaled, undoable.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class PruneFilesystemTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using RegistryGuard.Storage;
 namespace RegistryGuard.IntegrationTests.Scanning;
 
 /// <summary>Breaks a real docker-registry's storage as the incidents did, then scans, repairs and undoes with the real CLI.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class ScanIncidentTests
 {
     [Fact]

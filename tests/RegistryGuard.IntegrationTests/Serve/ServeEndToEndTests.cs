@@ -8,6 +8,7 @@ using RegistryGuard.Metrics;
 namespace RegistryGuard.IntegrationTests.Serve;
 
 /// <summary>serve as the VM would run it: a real process, a real registry, real time, SIGTERM at the end.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class ServeEndToEndTests
 {
     [Fact]

@@ -13,8 +13,9 @@ namespace RegistryGuard.IntegrationTests.Signals;
 /// Real SIGINT and SIGTERM sent to the CLI while a request is held in flight by a proxy in front of the real registry:
 /// the run stops issuing requests, finishes the change in flight, prints its partial summary, pushes an interrupted
 /// status to the real Pushgateway and exits 130 or 143. The moment of the signal is a fact (a request is held),
-/// never a sleep.
+/// never a sleep. Part of the native suite: the native executable handles the signals itself too.
 /// </summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class SignalTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using RegistryGuard.Registry.Auth;
 namespace RegistryGuard.IntegrationTests.Telemetry;
 
 /// <summary>Traces of a real CLI run reach an OTLP endpoint and never carry the registry credentials.</summary>
+[Trait(NativeSuite.Trait, NativeSuite.Name)]
 public sealed class OtlpTraceTests
 {
     private const string User = "tracer";

@@ -58,10 +58,10 @@ public sealed partial class MetricsDocumentationTests
     private static HashSet<string> NamesIn(string text) =>
         [.. Name().Matches(text).Select(m => m.Value).Where(name => !NotMetrics.Contains(name))];
 
-    [GeneratedRegex(@"""((?:registry|registryguard)_[a-z0-9_]*[a-z0-9])""")]
+    [GeneratedRegex(@"""((?:registry|registryguard)_[a-z][a-z0-9_]*[a-z0-9])""")]
     private static partial Regex Literal();
 
     /// <summary>A whole name: not a prefix such as <c>registryguard_scan_*</c>.</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.-])(?:registry|registryguard)_[a-z0-9_]*[a-z0-9](?![A-Za-z0-9_*])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.-])(?:registry|registryguard)_[a-z][a-z0-9_]*[a-z0-9](?![A-Za-z0-9_*])")]
     private static partial Regex Name();
 }

@@ -15,7 +15,7 @@ public sealed class ServeExampleConfigTests
 
         var example = File.ReadAllText(Path.Combine(root.FullName, "deploy", "serve.example.yml"));
         var files = Directory.CreateTempSubdirectory("serve-example-").FullName;
-        foreach (var absolute in new[] { "/run/secrets/registry-password", "/etc/registryguard/registry-ca.pem", "/etc/docker/registry/config.yml" })
+        foreach (var absolute in new[] { "/run/credentials/registryguard-serve.service/registry-password", "/etc/registryguard/registry-ca.pem", "/etc/docker/registry/config.yml" })
         {
             var local = Path.Combine(files, Path.GetFileName(absolute));
             File.WriteAllText(local, "x");
