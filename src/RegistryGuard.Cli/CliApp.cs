@@ -42,16 +42,9 @@ internal static class CliApp
         CliLogging.Configure(parse);
         using var signals = TerminationSignals.Register();
         using var telemetry = OpenTelemetryExport.StartIfConfigured();
-        try
-        {
-            // Signals are ours (TerminationSignals): System.CommandLine's own handling would return after two seconds
-            // with the run still going. Exceptions are ours too (CommandRunner): one line, never a stack trace.
-            var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
-            return signals.ExitCode(await parse.InvokeAsync(invocation, signals.Token).ConfigureAwait(false));
-        }
-        finally
-        {
-            CliLogging.Shutdown();
-        }
+        // Signals are ours (TerminationSignals): System.CommandLine's own handling would return after two seconds
+        // with the run still going. Exceptions are ours too (CommandRunner): one line, never a stack trace.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+        return signals.ExitCode(await parse.InvokeAsync(invocation, signals.Token).ConfigureAwait(false));
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace RegistryGuard.Cli.Terminal;
 
@@ -12,7 +11,6 @@ namespace RegistryGuard.Cli.Terminal;
 /// </summary>
 internal static class CliLogging
 {
-    private static ILoggerFactory? _factory;
     private static LogLevel _level = LogLevel.Warning;
 
     public static Option<LogLevel> Level { get; } = new("--log-level")
@@ -35,22 +33,6 @@ internal static class CliLogging
     public static ILogger CreateLogger(ParseResult parse, string category)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        _factory ??= LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(parse.GetValue(Level))
-            .AddSimpleConsole(options =>
-            {
-                options.SingleLine = true;
-                options.TimestampFormat = "HH:mm:ss.fff ";
-                options.UseUtcTimestamp = true;
-            })
-            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace));
-        return _factory.CreateLogger(category);
-    }
-
-    /// <summary>Flushes pending log lines; the console logger writes on a background thread.</summary>
-    public static void Shutdown()
-    {
-        _factory?.Dispose();
-        _factory = null;
+        return new StderrLogger(category, parse.GetValue(Level), TimeProvider.System);
     }
 }
