@@ -23,11 +23,15 @@ internal static class FindingConfirmation
 
     /// <param name="secondPass">A fresh pass that looks blob data up on disk again.</param>
     /// <param name="settle">How long to wait before the second read (<see cref="ScanOptions.ConfirmationDelay"/>).</param>
-    public static ScanVerdict Confirm(ScanPass first, IReadOnlyList<RepositoryDirectory> repositories, Func<ScanPass> secondPass, TimeSpan settle, CancellationToken cancellationToken)
+    /// <param name="hashesNow">Whether a blob's data, read again, hashes to its digest: a corrupt_blob is kept only
+    /// when it still does not (a manifest being pushed is written in place and can be met empty).</param>
+    public static ScanVerdict Confirm(
+        ScanPass first, IReadOnlyList<RepositoryDirectory> repositories, Func<ScanPass> secondPass, TimeSpan settle, Func<string, bool> hashesNow, CancellationToken cancellationToken)
     {
         var findings = first.Findings.ToSortedList();
         var suspect = findings.Where(f => RaceProne.Contains(f.Kind)).Select(f => f.Repository).ToHashSet(StringComparer.Ordinal);
-        if (suspect.Count == 0)
+        var corrupt = findings.Any(f => f.Kind == FindingKind.CorruptBlob);
+        if (suspect.Count == 0 && !corrupt)
         {
             return new ScanVerdict(findings, first.Repairs);
         }
@@ -38,16 +42,40 @@ internal static class FindingConfirmation
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        if (suspect.Count == 0)
+        {
+            var stillCorrupt = StillCorrupt(hashesNow);
+            return new ScanVerdict([.. findings.Where(f => f.Kind != FindingKind.CorruptBlob || stillCorrupt(f))], first.Repairs);
+        }
+
         var second = secondPass().Run(repositories.Where(r => suspect.Contains(r.Name)), cancellationToken);
         var seenFirst = findings.Where(f => suspect.Contains(f.Repository)).Select(Identity).ToHashSet();
         var confirmed = second.Findings.ToSortedList().Where(f => seenFirst.Contains(Identity(f))).ToList();
-        var kept = findings.Where(f => !suspect.Contains(f.Repository)).Concat(confirmed).ToList();
+        var stillCorruptBlob = StillCorrupt(hashesNow);
+        var kept = findings.Where(f => !suspect.Contains(f.Repository)).Concat(confirmed).Where(f => f.Kind != FindingKind.CorruptBlob || stillCorruptBlob(f)).ToList();
         var keptSet = kept.ToHashSet();
         var repairs = first.Repairs.Where(r => !suspect.Contains(r.Repository)).Concat(second.Repairs.Where(r => keptSet.Contains(r.Finding)))
             .OrderBy(r => r.RelativePath, StringComparer.Ordinal).ToList();
         var collector = new FindingCollector();
         kept.ForEach(collector.Add);
         return new ScanVerdict(collector.ToSortedList(), repairs);
+    }
+
+    /// <summary>One read per blob, however many repositories report it.</summary>
+    public static Func<Finding, bool> StillCorrupt(Func<string, bool> hashesNow)
+    {
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return finding =>
+        {
+            var digest = finding.Digest ?? "";
+            var hex = digest[(digest.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            if (!verdicts.TryGetValue(hex, out var still))
+            {
+                verdicts[hex] = still = !hashesNow(hex);
+            }
+
+            return still;
+        };
     }
 
     /// <summary>What the finding is about; the detail may differ between reads (a push can change whether a link is used).</summary>

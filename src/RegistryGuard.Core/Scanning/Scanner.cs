@@ -68,11 +68,13 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
         var rules = ScanRules.From(options, time.GetUtcNow());
         var first = new ScanPass(storage, blobs, rules, options.Concurrency, Counters).Run(discovered.Repositories, cancellationToken);
         var verdict = FindingConfirmation.Confirm(first, discovered.Repositories,
-            () => new ScanPass(storage, blobs.Rechecking(storage), rules, options.Concurrency, new ScanCounters()), options.ConfirmationDelay, cancellationToken);
+            () => new ScanPass(storage, blobs.Rechecking(storage), rules, options.Concurrency, new ScanCounters()), options.ConfirmationDelay,
+            hex => BlobIndex.HashesNow(storage, hex), cancellationToken);
+        var unlinkedCorrupt = options.Deep ? StorageFindings.UnlinkedCorrupt(blobs).Where(FindingConfirmation.StillCorrupt(hex => BlobIndex.HashesNow(storage, hex))) : [];
 
         // What the walk met outside any repository's facts is not race-prone: it needs no second read.
         var collector = new FindingCollector();
-        foreach (var finding in verdict.Findings.Concat(problems.All.Select(StorageFindings.Of)).Concat(options.Deep ? StorageFindings.UnlinkedCorrupt(blobs) : []))
+        foreach (var finding in verdict.Findings.Concat(problems.All.Select(StorageFindings.Of)).Concat(unlinkedCorrupt))
         {
             collector.Add(finding);
         }

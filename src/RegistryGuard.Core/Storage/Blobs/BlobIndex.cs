@@ -113,6 +113,36 @@ internal sealed class BlobIndex
         return new BlobIndex(entries, unreadable);
     }
 
+    /// <summary>
+    /// Whether the data of <paramref name="hex"/>, read again now, hashes to its digest. distribution writes a pushed
+    /// manifest's blob in place (truncate, then write), so a scan can meet it empty or half-written: corruption is
+    /// confirmed by a second read before it is reported.
+    /// </summary>
+    public static bool HashesNow(RegistryStorage storage, string hex)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (storage.BlobData(hex) is not { } data)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (data.Length == 0)
+            {
+                // Never opened: a FIFO (or a device) reports 0 bytes too, and opening one would block the scan.
+                return string.Equals(Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty)), hex, StringComparison.Ordinal);
+            }
+
+            using var stream = storage.FileSystem.FileStream.New(data.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            return string.Equals(Convert.ToHexStringLower(SHA256.HashData(stream)), hex, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Hashes every present blob once, however many repositories link it. 0-byte files are never opened.</summary>
     public void HashAll(RegistryStorage storage, int concurrency, StorageProblems problems, IStorageProgress progress, CancellationToken cancellationToken)
     {
