@@ -42,12 +42,6 @@ internal static class FindingConfirmation
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        if (suspect.Count == 0)
-        {
-            var stillCorrupt = StillCorrupt(hashesNow);
-            return new ScanVerdict([.. findings.Where(f => f.Kind != FindingKind.CorruptBlob || stillCorrupt(f))], first.Repairs);
-        }
-
         var second = secondPass().Run(repositories.Where(r => suspect.Contains(r.Name)), cancellationToken);
         var seenFirst = findings.Where(f => suspect.Contains(f.Repository)).Select(Identity).ToHashSet();
         var confirmed = second.Findings.ToSortedList().Where(f => seenFirst.Contains(Identity(f))).ToList();

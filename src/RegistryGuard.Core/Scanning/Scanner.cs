@@ -67,10 +67,11 @@ public sealed class Scanner(ScanOptions options, IFileSystem? fileSystem = null)
 
         var rules = ScanRules.From(options, time.GetUtcNow());
         var first = new ScanPass(storage, blobs, rules, options.Concurrency, Counters).Run(discovered.Repositories, cancellationToken);
+        bool HashesNow(string hex) => BlobIndex.HashesNow(storage, hex);
         var verdict = FindingConfirmation.Confirm(first, discovered.Repositories,
             () => new ScanPass(storage, blobs.Rechecking(storage), rules, options.Concurrency, new ScanCounters()), options.ConfirmationDelay,
-            hex => BlobIndex.HashesNow(storage, hex), cancellationToken);
-        var unlinkedCorrupt = options.Deep ? StorageFindings.UnlinkedCorrupt(blobs).Where(FindingConfirmation.StillCorrupt(hex => BlobIndex.HashesNow(storage, hex))) : [];
+            HashesNow, cancellationToken);
+        var unlinkedCorrupt = options.Deep ? StorageFindings.UnlinkedCorrupt(blobs).Where(FindingConfirmation.StillCorrupt(HashesNow)) : [];
 
         // What the walk met outside any repository's facts is not race-prone: it needs no second read.
         var collector = new FindingCollector();

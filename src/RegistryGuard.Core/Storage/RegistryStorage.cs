@@ -160,6 +160,21 @@ internal sealed class RegistryStorage
         return data.Exists && !IsSymbolicLink(data) ? data : null;
     }
 
+    /// <summary>A file's length, or null when it was removed after it was listed (a push finishing an upload, a
+    /// garbage-collect sweeping): the registry changes under a scan, which must not crash on it.</summary>
+    public static long? LengthIfPresent(IFileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        try
+        {
+            return file.Length;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Symbolic links are never followed; the detail says whether this one leads out of the storage root.</summary>
     public string SymlinkProblem(IFileSystemInfo link)
     {

@@ -128,14 +128,7 @@ internal sealed class BlobIndex
 
         try
         {
-            if (data.Length == 0)
-            {
-                // Never opened: a FIFO (or a device) reports 0 bytes too, and opening one would block the scan.
-                return string.Equals(Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty)), hex, StringComparison.Ordinal);
-            }
-
-            using var stream = storage.FileSystem.FileStream.New(data.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-            return string.Equals(Convert.ToHexStringLower(SHA256.HashData(stream)), hex, StringComparison.Ordinal);
+            return string.Equals(Sha256Hex(storage, data.FullName, data.Length), hex, StringComparison.Ordinal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -152,17 +145,7 @@ internal sealed class BlobIndex
             var path = StoragePaths.BlobData(storage.V2Root, entry.Hex);
             try
             {
-                string actual;
-                if (entry.Length == 0)
-                {
-                    actual = Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
-                }
-                else
-                {
-                    using var stream = storage.FileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-                    actual = Convert.ToHexStringLower(SHA256.HashData(stream));
-                }
-
+                var actual = Sha256Hex(storage, path, entry.Length);
                 progress.Hashed(entry.Length);
                 if (!string.Equals(actual, entry.Hex, StringComparison.Ordinal))
                 {
@@ -174,6 +157,19 @@ internal sealed class BlobIndex
                 problems.Add(storage.Unreadable("", path, "blob data cannot be read: " + RegistryStorage.Reason(ex)));
             }
         });
+    }
+
+    /// <summary>The SHA-256 of a blob's data. 0-byte data is never opened: a FIFO (or a device) reports 0 bytes too,
+    /// and opening one would block the scan.</summary>
+    private static string Sha256Hex(RegistryStorage storage, string path, long length)
+    {
+        if (length == 0)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
+        }
+
+        using var stream = storage.FileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static List<BlobEntry> ReadPrefix(RegistryStorage storage, IFileSystemInfo prefix, StorageProblems problems, out bool readable)
@@ -215,7 +211,7 @@ internal sealed class BlobIndex
             }
             else if (data is IFileInfo file)
             {
-                if (LengthIfPresent(file) is { } length)
+                if (RegistryStorage.LengthIfPresent(file) is { } length)
                 {
                     result.Add(new BlobEntry(directory.Name, length, BlobPresence.Present));
                 }
@@ -228,18 +224,5 @@ internal sealed class BlobIndex
         }
 
         return result;
-    }
-
-    /// <summary>Null when the data went away after the listing (a garbage-collect sweeping): absent, not a crash.</summary>
-    private static long? LengthIfPresent(IFileInfo file)
-    {
-        try
-        {
-            return file.Length;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
     }
 }

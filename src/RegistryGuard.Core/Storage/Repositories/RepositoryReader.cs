@@ -236,7 +236,7 @@ internal sealed class RepositoryReader
 
                 if (entry is IFileInfo file)
                 {
-                    total += LengthOrZero(file);
+                    total += RegistryStorage.LengthIfPresent(file) ?? 0; // a push in progress moves and deletes its upload's files
                 }
                 else if (entry is IDirectoryInfo child && item.Depth < 8)
                 {
@@ -246,18 +246,5 @@ internal sealed class RepositoryReader
         }
 
         return total;
-    }
-
-    /// <summary>A push in progress moves and deletes its upload's files: one gone since the listing counts nothing.</summary>
-    private static long LengthOrZero(IFileInfo file)
-    {
-        try
-        {
-            return file.Length;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return 0;
-        }
     }
 }
