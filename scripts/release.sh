@@ -82,6 +82,8 @@ install -m 0644 deploy/systemd/registryguard.env "$root/etc/registryguard/regist
 install -m 0644 deploy/systemd/serve-writes-storage.conf "$doc/examples/serve-writes-storage.conf"
 install -m 0644 deploy/debian/copyright "$doc/copyright"
 install -m 0644 deploy/debian/README.Debian "$doc/README.Debian"
+install -d -m 0755 "$root/usr/share/lintian/overrides"
+install -m 0644 deploy/debian/lintian-overrides "$root/usr/share/lintian/overrides/registryguard"
 install -m 0644 "$work/registryguard.1.gz" "$root/usr/share/man/man1/registryguard.1.gz"
 # A native package (the project is its own upstream): changelog.gz, one entry for this version.
 {
