@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RegistryGuard.Testing;
 using RegistryGuard.Tests.Docs;
 
 namespace RegistryGuard.Tests;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Bench;
 
@@ -46,7 +47,7 @@ public sealed class BenchSmokeTests
             var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var argument in new[]
             {
-                Path.Combine(RepositoryRoot(), "bench", script), "--size", "tiny", "--runs", "1", "--work", work, "--output", table,
+                RepositoryFiles.Path("bench", script), "--size", "tiny", "--runs", "1", "--work", work, "--output", table,
                 "--prebuilt", AppContext.BaseDirectory,
             })
             {
@@ -65,18 +66,5 @@ public sealed class BenchSmokeTests
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RegistryGuard.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RegistryGuard.sln not found above " + AppContext.BaseDirectory);
     }
 }

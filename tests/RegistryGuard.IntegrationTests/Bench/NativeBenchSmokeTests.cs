@@ -1,6 +1,7 @@
 using RegistryGuard.Common;
 using RegistryGuard.IntegrationTests.Deploy;
 using RegistryGuard.IntegrationTests.Packaging;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Bench;
 
@@ -23,7 +24,7 @@ public sealed class NativeBenchSmokeTests
 
             var bench = await ProcessRunner.RunAsync(
                 "bash",
-                [RepositoryRoot.File("bench", "native.sh"), "--size", "tiny", "--runs", "1", "--work", work, "--output", table, "--native", native, "--jit", AppContext.BaseDirectory],
+                [RepositoryFiles.Path("bench", "native.sh"), "--size", "tiny", "--runs", "1", "--work", work, "--output", table, "--native", native, "--jit", AppContext.BaseDirectory],
                 TimeSpan.FromMinutes(10),
                 CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RegistryGuard.Common;
 using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.Testing;
 using static RegistryGuard.IntegrationTests.Deploy.YamlFiles;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
@@ -8,7 +9,7 @@ namespace RegistryGuard.IntegrationTests.Deploy;
 /// <summary>The alert rules, checked and unit-tested by the real promtool, and kept identical in the PrometheusRule.</summary>
 public sealed partial class AlertRuleTests
 {
-    private static readonly string RulesFile = RepositoryRoot.File("deploy", "alerts", "registryguard.rules.yml");
+    private static readonly string RulesFile = RepositoryFiles.Path("deploy", "alerts", "registryguard.rules.yml");
 
     private static readonly string[] ShippedAlerts =
     [
@@ -28,7 +29,7 @@ public sealed partial class AlertRuleTests
     [Fact]
     public async Task Promtool_unit_tests_pass_for_every_alert_firing_and_quiet_with_shards()
     {
-        var testFiles = Directory.GetFiles(RepositoryRoot.File("deploy", "alerts", "tests"), "*.yml");
+        var testFiles = Directory.GetFiles(RepositoryFiles.Path("deploy", "alerts", "tests"), "*.yml");
         Assert.NotEmpty(testFiles);
 
         var result = await Promtool(["test", "rules", .. testFiles]);
@@ -49,7 +50,7 @@ public sealed partial class AlertRuleTests
         var rules = Rules(LoadSingle(RulesFile));
 
         Assert.Equal(ShippedAlerts, rules.Select(r => Text(r, "alert")));
-        var runbook = File.ReadAllText(RepositoryRoot.File("docs", "runbook.md"));
+        var runbook = File.ReadAllText(RepositoryFiles.Path("docs", "runbook.md"));
         foreach (var rule in rules)
         {
             Assert.Matches(@"^\d+m$", Text(rule, "for"));
@@ -65,7 +66,7 @@ public sealed partial class AlertRuleTests
     [Fact]
     public void PrometheusRule_embeds_exactly_the_rule_file_groups()
     {
-        var rule = LoadSingle(RepositoryRoot.File("k8s", "prometheusrule.yaml"));
+        var rule = LoadSingle(RepositoryFiles.Path("k8s", "prometheusrule.yaml"));
 
         Assert.Equal("PrometheusRule", Text(rule, "kind"));
         Assert.True(
@@ -79,7 +80,7 @@ public sealed partial class AlertRuleTests
         var shipped = Rules(LoadSingle(RulesFile)).Select(rule =>
             $"{Text(rule, "alert")} | {string.Join(", ", Families(Text(rule, "expr")))} | {Text(rule, "for")} | {Text(rule, "labels", "severity")}");
 
-        var documented = File.ReadAllLines(RepositoryRoot.File("docs", "metrics.md"))
+        var documented = File.ReadAllLines(RepositoryFiles.Path("docs", "metrics.md"))
             .Where(line => line.StartsWith("| `Registry", StringComparison.Ordinal))
             .Select(line => line.Trim('|').Split(" | ").Select(cell => cell.Trim()).ToArray())
             .Select(cells => $"{cells[0].Trim('`')} | {string.Join(", ", Families(cells[1]))} | {cells[3]} | {cells[4]}");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
 
@@ -19,7 +20,7 @@ public sealed class ComposeRegistryConfigTests
         var port = FreePort();
         var info = new ProcessStartInfo(RequiredTool.Path("docker-registry")) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add("serve");
-        info.ArgumentList.Add(RepositoryRoot.File("deploy", "compose", "registry-config.yml"));
+        info.ArgumentList.Add(RepositoryFiles.Path("deploy", "compose", "registry-config.yml"));
         // Only what differs between the VM and this test: paths and the loopback port.
         info.Environment["REGISTRY_STORAGE_FILESYSTEM_ROOTDIRECTORY"] = Path.Combine(root, "storage");
         info.Environment["REGISTRY_AUTH_HTPASSWD_PATH"] = htpasswd;

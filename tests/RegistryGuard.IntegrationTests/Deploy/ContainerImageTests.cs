@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RegistryGuard.Common;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
 
@@ -10,7 +11,7 @@ namespace RegistryGuard.IntegrationTests.Deploy;
 /// </summary>
 public sealed partial class ContainerImageTests
 {
-    private static readonly string[] Dockerfile = JoinContinuations(File.ReadAllLines(RepositoryRoot.File("Dockerfile")));
+    private static readonly string[] Dockerfile = JoinContinuations(File.ReadAllLines(RepositoryFiles.Path("Dockerfile")));
 
     [Fact]
     public void Dockerfile_builds_with_the_aot_sdk_and_runs_on_a_distroless_runtime_deps_image_pinned_to_exact_versions()
@@ -50,7 +51,7 @@ public sealed partial class ContainerImageTests
     [Fact]
     public async Task Dockerfile_passes_the_linter()
     {
-        var lint = await ProcessRunner.RunAsync("bash", [RepositoryRoot.File("scripts", "lint-dockerfile.sh")], TimeSpan.FromMinutes(5), CancellationToken.None);
+        var lint = await ProcessRunner.RunAsync("bash", [RepositoryFiles.Path("scripts", "lint-dockerfile.sh")], TimeSpan.FromMinutes(5), CancellationToken.None);
 
         Assert.True(lint.ExitCode == 0, lint.Combined);
         Assert.Contains("Issues: None found", lint.StandardOutput, StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public sealed partial class ContainerImageTests
         try
         {
             var build = await ProcessRunner.RunAsync(
-                "bash", [RepositoryRoot.File("scripts", "container-build.sh"), output], TimeSpan.FromMinutes(15), CancellationToken.None);
+                "bash", [RepositoryFiles.Path("scripts", "container-build.sh"), output], TimeSpan.FromMinutes(15), CancellationToken.None);
 
             Assert.True(build.ExitCode == 0, build.Combined);
             Assert.Contains("container-build: OK registryguard", build.StandardOutput, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using RegistryGuard.Cli;
+using RegistryGuard.Testing;
 using static RegistryGuard.IntegrationTests.Deploy.YamlFiles;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
@@ -12,17 +13,17 @@ public sealed class CosignComponentTests
 {
     private const string Container = "/spec/jobTemplate/spec/template/spec/containers/0";
 
-    private static readonly object? Component = LoadSingle(RepositoryRoot.File("k8s", "components", "cosign", "kustomization.yaml"));
+    private static readonly object? Component = LoadSingle(RepositoryFiles.Path("k8s", "components", "cosign", "kustomization.yaml"));
 
     private static IList<object?> Operations() =>
-        List(LoadSingle(RepositoryRoot.File("k8s", "components", "cosign", Text(Component, "patches", 0, "path"))));
+        List(LoadSingle(RepositoryFiles.Path("k8s", "components", "cosign", Text(Component, "patches", 0, "path"))));
 
     private static object? ValueAdded(string path) =>
         At(Assert.Single(Operations(), op => Text(op, "op") == "add" && Text(op, "path") == path), "value");
 
     private static List<string> ProbeArguments()
     {
-        var cronJob = LoadSingle(RepositoryRoot.File("k8s", "cronjob.yaml"));
+        var cronJob = LoadSingle(RepositoryFiles.Path("k8s", "cronjob.yaml"));
         var container = At(cronJob, "spec", "jobTemplate", "spec", "template", "spec", "containers", 0);
         Assert.Equal("registryguard", Text(container, "name")); // the patch addresses containers/0
         var appended = Operations().Where(op => Text(op, "path") == Container + "/args/-").Select(op => Text(op, "value"));
@@ -32,7 +33,7 @@ public sealed class CosignComponentTests
     [Fact]
     public void The_component_patches_the_probe_cronjob_and_only_appends()
     {
-        var cronJob = LoadSingle(RepositoryRoot.File("k8s", "cronjob.yaml"));
+        var cronJob = LoadSingle(RepositoryFiles.Path("k8s", "cronjob.yaml"));
 
         Assert.Equal("Component", Text(Component, "kind"));
         Assert.Equal(("CronJob", Text(cronJob, "metadata", "name")), (Text(Component, "patches", 0, "target", "kind"), Text(Component, "patches", 0, "target", "name")));
@@ -47,7 +48,7 @@ public sealed class CosignComponentTests
         var parse = CliApp.BuildRoot().Parse(args.ToArray());
         var mount = ValueAdded(Container + "/volumeMounts/-");
         var volume = ValueAdded("/spec/jobTemplate/spec/template/spec/volumes/-");
-        var configMap = LoadSingle(RepositoryRoot.File("k8s", "configmap.yaml"));
+        var configMap = LoadSingle(RepositoryFiles.Path("k8s", "configmap.yaml"));
 
         Assert.True(parse.Errors.Count == 0, string.Join("; ", parse.Errors.Select(e => e.Message)) + " in: " + string.Join(' ', args));
         var key = ValueOf(args, "--cosign-key");

@@ -1,4 +1,5 @@
 using RegistryGuard.Cli;
+using RegistryGuard.Testing;
 using static RegistryGuard.IntegrationTests.Deploy.YamlFiles;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
@@ -53,7 +54,7 @@ public sealed class DeployFileTests
     [Fact]
     public void CronJob_runs_every_15_minutes_one_at_a_time_and_is_killed_before_the_next_tick()
     {
-        var cronJob = LoadSingle(RepositoryRoot.File("k8s", "cronjob.yaml"));
+        var cronJob = LoadSingle(RepositoryFiles.Path("k8s", "cronjob.yaml"));
         var job = At(cronJob, "spec", "jobTemplate", "spec");
 
         Assert.Equal("CronJob", Text(cronJob, "kind"));
@@ -71,7 +72,7 @@ public sealed class DeployFileTests
     [Fact]
     public void CronJob_pod_is_non_root_read_only_without_privileges_and_has_resources()
     {
-        var pod = At(LoadSingle(RepositoryRoot.File("k8s", "cronjob.yaml")), "spec", "jobTemplate", "spec", "template", "spec");
+        var pod = At(LoadSingle(RepositoryFiles.Path("k8s", "cronjob.yaml")), "spec", "jobTemplate", "spec", "template", "spec");
         var container = Assert.Single(List(At(pod, "containers")));
 
         Assert.Equal("false", Text(pod, "automountServiceAccountToken"));
@@ -100,10 +101,10 @@ public sealed class DeployFileTests
     [Fact]
     public void CronJob_takes_the_password_from_the_mounted_secret_and_the_urls_from_the_configmap()
     {
-        var pod = At(LoadSingle(RepositoryRoot.File("k8s", "cronjob.yaml")), "spec", "jobTemplate", "spec", "template", "spec");
+        var pod = At(LoadSingle(RepositoryFiles.Path("k8s", "cronjob.yaml")), "spec", "jobTemplate", "spec", "template", "spec");
         var container = Assert.Single(List(At(pod, "containers")));
         var args = List(At(container, "args")).Cast<string>().ToList();
-        var configMap = LoadSingle(RepositoryRoot.File("k8s", "configmap.yaml"));
+        var configMap = LoadSingle(RepositoryFiles.Path("k8s", "configmap.yaml"));
 
         Assert.Equal("probe", args[0]);
         Assert.Equal("$(REGISTRY_URL)", ValueOf(args, "--registry"));
@@ -130,10 +131,10 @@ public sealed class DeployFileTests
     {
         // A component the base lists (commented out), not an overlay inside k8s/: kustomize refuses an overlay whose
         // base directory contains it ("cycle detected").
-        var kustomization = LoadSingle(RepositoryRoot.File("k8s", "components", "sharded", "kustomization.yaml"));
+        var kustomization = LoadSingle(RepositoryFiles.Path("k8s", "components", "sharded", "kustomization.yaml"));
         Assert.Equal("Component", Text(kustomization, "kind"));
-        Assert.Contains("#   - components/sharded", File.ReadAllText(RepositoryRoot.File("k8s", "kustomization.yaml")), StringComparison.Ordinal);
-        var patch = LoadSingle(RepositoryRoot.File("k8s", "components", "sharded", Text(kustomization, "patches", 0, "path")));
+        Assert.Contains("#   - components/sharded", File.ReadAllText(RepositoryFiles.Path("k8s", "kustomization.yaml")), StringComparison.Ordinal);
+        var patch = LoadSingle(RepositoryFiles.Path("k8s", "components", "sharded", Text(kustomization, "patches", 0, "path")));
         var job = At(patch, "spec", "jobTemplate", "spec");
         var container = Assert.Single(List(At(job, "template", "spec", "containers")));
         var args = List(At(container, "args")).Cast<string>().ToList();
@@ -184,7 +185,7 @@ public sealed class DeployFileTests
     [Fact]
     public void Compose_scan_mounts_the_registry_storage_read_only_and_runs_unprivileged()
     {
-        var services = At(LoadSingle(RepositoryRoot.File("deploy", "compose", "docker-compose.yml")), "services");
+        var services = At(LoadSingle(RepositoryFiles.Path("deploy", "compose", "docker-compose.yml")), "services");
         var scan = At(services, "registryguard-scan");
         var command = List(At(scan, "command")).Cast<string>().ToList();
         var root = ValueOf(command, "--root");
@@ -200,7 +201,7 @@ public sealed class DeployFileTests
     [Fact]
     public void Woodpecker_step_verifies_the_pushed_tags_with_credentials_from_secrets()
     {
-        var pipeline = LoadSingle(RepositoryRoot.File("deploy", "woodpecker", "build-and-verify.yml"));
+        var pipeline = LoadSingle(RepositoryFiles.Path("deploy", "woodpecker", "build-and-verify.yml"));
         var steps = List(At(pipeline, "steps"));
         var push = steps.Single(s => Text(s, "name") == "build-and-push");
         var verify = steps.Single(s => Text(s, "name") == "verify-push");

@@ -1,3 +1,4 @@
+using RegistryGuard.Testing;
 namespace RegistryGuard.IntegrationTests.Deploy;
 
 /// <summary>
@@ -12,21 +13,21 @@ internal static class DeployedCommandLines
         var found = new List<DeployedCommandLine>();
         foreach (var file in YamlFiles.UnderDeployAndK8s())
         {
-            var relative = Path.GetRelativePath(RepositoryRoot.Path, file);
+            var relative = Path.GetRelativePath(RepositoryFiles.Root, file);
             foreach (var document in YamlFiles.LoadAll(file))
             {
                 Collect(document, relative, found);
             }
         }
 
-        foreach (var unit in Directory.EnumerateFiles(RepositoryRoot.File("deploy", "systemd"), "*.service"))
+        foreach (var unit in Directory.EnumerateFiles(RepositoryFiles.Path("deploy", "systemd"), "*.service"))
         {
             foreach (var line in File.ReadLines(unit).Where(l => l.StartsWith("ExecStart=", StringComparison.Ordinal)))
             {
                 var words = line["ExecStart=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words[0].EndsWith("/registryguard", StringComparison.Ordinal))
                 {
-                    found.Add(new(Path.GetRelativePath(RepositoryRoot.Path, unit), words[1..]));
+                    found.Add(new(Path.GetRelativePath(RepositoryFiles.Root, unit), words[1..]));
                 }
             }
         }

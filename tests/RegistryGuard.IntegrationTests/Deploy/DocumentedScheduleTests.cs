@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RegistryGuard.Testing;
 using static RegistryGuard.IntegrationTests.Deploy.YamlFiles;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
@@ -10,9 +11,9 @@ namespace RegistryGuard.IntegrationTests.Deploy;
 /// </summary>
 public sealed partial class DocumentedScheduleTests
 {
-    private static readonly object? CronJob = LoadSingle(RepositoryRoot.File("k8s", "cronjob.yaml"));
+    private static readonly object? CronJob = LoadSingle(RepositoryFiles.Path("k8s", "cronjob.yaml"));
 
-    private static string Read(params string[] parts) => WhiteSpace().Replace(File.ReadAllText(RepositoryRoot.File(parts)), " ");
+    private static string Read(params string[] parts) => WhiteSpace().Replace(File.ReadAllText(RepositoryFiles.Path(parts)), " ");
 
     [Fact]
     public void Deploy_md_states_the_cronjob_s_schedule_and_deadlines()
@@ -44,7 +45,7 @@ public sealed partial class DocumentedScheduleTests
     [Fact]
     public void Deploy_md_states_the_scan_timer_s_time()
     {
-        var timer = File.ReadAllText(RepositoryRoot.File("deploy", "systemd", "registryguard-scan.timer"));
+        var timer = File.ReadAllText(RepositoryFiles.Path("deploy", "systemd", "registryguard-scan.timer"));
         var calendar = OnCalendar().Match(timer);
         Assert.True(calendar.Success, "OnCalendar=*-*-* HH:MM:00 UTC expected");
 
@@ -54,7 +55,7 @@ public sealed partial class DocumentedScheduleTests
     [Fact]
     public void Serve_md_s_nightly_window_is_serve_example_s()
     {
-        var jobs = List(At(LoadSingle(RepositoryRoot.File("deploy", "serve.example.yml")), "jobs"))
+        var jobs = List(At(LoadSingle(RepositoryFiles.Path("deploy", "serve.example.yml")), "jobs"))
             .Where(job => Text(job, "registry") == "main")
             .ToDictionary(job => Text(job, "name"), job => Text(job, "schedule"), StringComparer.Ordinal);
         var serve = Read("docs", "serve.md");

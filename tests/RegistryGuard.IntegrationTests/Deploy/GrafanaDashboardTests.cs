@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RegistryGuard.Common;
 using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
 
@@ -17,7 +18,7 @@ public sealed class GrafanaDashboardTests
         "registryguard_scan_findings", "registryguard_scan_last_success_timestamp_seconds",
     ];
 
-    private static readonly JsonDocument Dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("deploy", "grafana", "registryguard.json")));
+    private static readonly JsonDocument Dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("deploy", "grafana", "registryguard.json")));
 
     [Fact]
     public void Dashboard_has_the_panels_operators_look_at()

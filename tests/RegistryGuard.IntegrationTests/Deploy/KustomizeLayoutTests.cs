@@ -1,3 +1,4 @@
+using RegistryGuard.Testing;
 using static RegistryGuard.IntegrationTests.Deploy.YamlFiles;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
@@ -10,15 +11,15 @@ namespace RegistryGuard.IntegrationTests.Deploy;
 public sealed class KustomizeLayoutTests
 {
     public static TheoryData<string> Kustomizations() =>
-        [.. Directory.GetFiles(RepositoryRoot.File("k8s"), "kustomization.yaml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f))];
+        [.. Directory.GetFiles(RepositoryFiles.Path("k8s"), "kustomization.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryFiles.Root, f))];
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
     public void No_kustomization_takes_a_directory_that_contains_it_and_every_path_exists(string file)
     {
-        var kustomization = LoadSingle(RepositoryRoot.File(file));
-        var directory = Path.GetDirectoryName(RepositoryRoot.File(file))!;
+        var kustomization = LoadSingle(RepositoryFiles.Path(file));
+        var directory = Path.GetDirectoryName(RepositoryFiles.Path(file))!;
 
         foreach (var key in new[] { "resources", "components" })
         {

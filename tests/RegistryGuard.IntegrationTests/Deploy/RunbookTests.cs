@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using RegistryGuard.Findings;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
 
 /// <summary>The runbook covers every finding kind and every alert, and every link into it lands on a heading.</summary>
 public sealed partial class RunbookTests
 {
-    private static readonly string Runbook = File.ReadAllText(RepositoryRoot.File("docs", "runbook.md"));
+    private static readonly string Runbook = File.ReadAllText(RepositoryFiles.Path("docs", "runbook.md"));
 
     [Fact]
     public void Every_finding_kind_has_its_own_section()
@@ -38,7 +39,7 @@ public sealed partial class RunbookTests
     {
         var anchors = AlertRuleTests.RunbookAnchors(Runbook);
         var files = new[] { "k8s", "deploy", "docs" }
-            .SelectMany(dir => Directory.EnumerateFiles(RepositoryRoot.File(dir), "*", SearchOption.AllDirectories));
+            .SelectMany(dir => Directory.EnumerateFiles(RepositoryFiles.Path(dir), "*", SearchOption.AllDirectories));
 
         var links = files.SelectMany(file => RunbookLink().Matches(File.ReadAllText(file)).Select(m => (file, anchor: m.Groups[1].Value)))
             .Concat(InternalLink().Matches(Runbook).Select(m => (file: "docs/runbook.md", anchor: m.Groups[1].Value)))

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RegistryGuard.Common;
 using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Deploy;
 
@@ -11,7 +12,7 @@ namespace RegistryGuard.IntegrationTests.Deploy;
 public sealed partial class SystemdUnitTests
 {
     private const string InstalledBinary = "/usr/bin/registryguard";
-    private static readonly string UnitDirectory = RepositoryRoot.File("deploy", "systemd");
+    private static readonly string UnitDirectory = RepositoryFiles.Path("deploy", "systemd");
 
     public static TheoryData<string> Services => new() { "registryguard-scan.service", "registryguard-probe.service", "registryguard-serve.service" };
 
@@ -87,14 +88,14 @@ public sealed partial class SystemdUnitTests
         Assert.Contains("OnCalendar=*:0/15", timer, StringComparison.Ordinal);
         Assert.Contains("Unit=registryguard-probe.service", timer, StringComparison.Ordinal);
         Assert.Contains("--job registry-integrity-probe", service["ExecStart"].Single(), StringComparison.Ordinal);
-        Assert.Contains("job=\"registry-integrity-probe\"", File.ReadAllText(RepositoryRoot.File("deploy", "alerts", "registryguard.rules.yml")), StringComparison.Ordinal);
+        Assert.Contains("job=\"registry-integrity-probe\"", File.ReadAllText(RepositoryFiles.Path("deploy", "alerts", "registryguard.rules.yml")), StringComparison.Ordinal);
         Assert.Equal("1", service["SuccessExitStatus"].Single()); // findings are pushed and alerted on, not a unit failure
     }
 
     [Fact]
     public void Serve_example_config_uses_the_paths_the_serve_unit_grants()
     {
-        var example = File.ReadAllText(RepositoryRoot.File("deploy", "serve.example.yml"));
+        var example = File.ReadAllText(RepositoryFiles.Path("deploy", "serve.example.yml"));
         var serve = Settings("registryguard-serve.service");
 
         Assert.Contains("storage_root: " + DebianStorage.Root, example, StringComparison.Ordinal);
@@ -113,7 +114,7 @@ public sealed partial class SystemdUnitTests
     [Fact]
     public void The_units_serve_example_and_docs_name_debian_s_storage_root()
     {
-        var example = File.ReadAllText(RepositoryRoot.File("deploy", "serve.example.yml"));
+        var example = File.ReadAllText(RepositoryFiles.Path("deploy", "serve.example.yml"));
         var roots = StorageRootPattern().Matches(example).Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(roots);
         Assert.All(roots, root => Assert.StartsWith(DebianStorage.Root, root, StringComparison.Ordinal));
@@ -122,8 +123,8 @@ public sealed partial class SystemdUnitTests
         var service = File.ReadAllText(Path.Combine(UnitDirectory, "registryguard-scan.service"));
         Assert.Contains($"--root {DebianStorage.Root} ", service, StringComparison.Ordinal);
         Assert.DoesNotContain("/var/lib/registry ", service, StringComparison.Ordinal);
-        Assert.Contains($"scan --root {DebianStorage.Root} --dry-run", File.ReadAllText(RepositoryRoot.File("docs", "deploy.md")), StringComparison.Ordinal);
-        Assert.Contains($"ROOT={DebianStorage.Root}", File.ReadAllText(RepositoryRoot.File("docs", "runbook.md")), StringComparison.Ordinal);
+        Assert.Contains($"scan --root {DebianStorage.Root} --dry-run", File.ReadAllText(RepositoryFiles.Path("docs", "deploy.md")), StringComparison.Ordinal);
+        Assert.Contains($"ROOT={DebianStorage.Root}", File.ReadAllText(RepositoryFiles.Path("docs", "runbook.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed partial class SystemdUnitTests
         var config = File.ReadAllText(DebianStorage.ConfigFile);
 
         Assert.Matches($@"(?m)^\s+rootdirectory:\s*{Regex.Escape(DebianStorage.Root)}\s*$", config);
-        Assert.Contains($"config: {DebianStorage.ConfigFile}", File.ReadAllText(RepositoryRoot.File("deploy", "serve.example.yml")), StringComparison.Ordinal);
+        Assert.Contains($"config: {DebianStorage.ConfigFile}", File.ReadAllText(RepositoryFiles.Path("deploy", "serve.example.yml")), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"(?m)^\s+storage_root:\s*(\S+)")]

@@ -1,3 +1,4 @@
+using RegistryGuard.Testing;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -14,7 +15,7 @@ internal static class YamlFiles
 
     public static IReadOnlyList<string> UnderDeployAndK8s() =>
         new[] { "k8s", "deploy" }
-            .SelectMany(dir => Directory.EnumerateFiles(RepositoryRoot.File(dir), "*.*", SearchOption.AllDirectories))
+            .SelectMany(dir => Directory.EnumerateFiles(RepositoryFiles.Path(dir), "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -1,5 +1,6 @@
 using RegistryGuard.Common;
 using RegistryGuard.IntegrationTests.Deploy;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Packaging;
 
@@ -53,7 +54,7 @@ internal sealed record ReleaseFiles(string Directory, string Version)
 
     private static async Task RunReleaseAsync(IEnumerable<string> arguments)
     {
-        var release = await ProcessRunner.RunAsync("bash", [RepositoryRoot.File("scripts", "release.sh"), .. arguments], TimeSpan.FromMinutes(25), CancellationToken.None);
+        var release = await ProcessRunner.RunAsync("bash", [RepositoryFiles.Path("scripts", "release.sh"), .. arguments], TimeSpan.FromMinutes(25), CancellationToken.None);
         if (release.ExitCode != 0)
         {
             throw new InvalidOperationException("scripts/release.sh failed:\n" + release.Combined);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using RegistryGuard.Demo;
 using RegistryGuard.IntegrationTests.Deploy;
 using RegistryGuard.IntegrationTests.Infrastructure;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.IntegrationTests.Reporting;
 
@@ -35,7 +36,7 @@ public sealed class JsonOutputSchemaTests
         foreach (var (schemaName, arguments) in outputs)
         {
             var result = await CliRunner.RunAsync(arguments);
-            using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "docs", "json", $"{schemaName}.schema.json")));
+            using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "docs", "json", $"{schemaName}.schema.json")));
             using var document = JsonDocument.Parse(result.StandardOutput);
 
             var problems = SchemaValidator.Validate(schema.RootElement, document.RootElement);

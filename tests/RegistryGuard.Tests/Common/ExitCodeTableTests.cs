@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using RegistryGuard.Common;
+using RegistryGuard.Testing;
 using RegistryGuard.Tests.Docs;
 
 namespace RegistryGuard.Tests.Common;

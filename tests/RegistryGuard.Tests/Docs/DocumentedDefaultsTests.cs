@@ -3,6 +3,7 @@ using RegistryGuard.Metrics;
 using RegistryGuard.Pruning.Planning;
 using RegistryGuard.Runs;
 using RegistryGuard.Scheduling.Config;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.Tests.Docs;
 

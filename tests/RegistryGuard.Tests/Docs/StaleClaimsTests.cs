@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using RegistryGuard.Cli;
 using RegistryGuard.Scheduling.Config;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.Tests.Docs;
 

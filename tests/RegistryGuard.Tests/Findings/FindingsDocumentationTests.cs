@@ -1,5 +1,6 @@
 using RegistryGuard.Findings;
 using RegistryGuard.Scanning;
+using RegistryGuard.Testing;
 using RegistryGuard.Tests.Docs;
 
 namespace RegistryGuard.Tests.Findings;

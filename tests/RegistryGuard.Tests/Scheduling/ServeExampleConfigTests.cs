@@ -1,4 +1,5 @@
 using RegistryGuard.Scheduling.Config;
+using RegistryGuard.Testing;
 
 namespace RegistryGuard.Tests.Scheduling;
 
@@ -7,13 +8,7 @@ public sealed class ServeExampleConfigTests
     [Fact]
     public void The_documented_example_config_is_valid()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "RegistryGuard.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var example = File.ReadAllText(Path.Combine(root.FullName, "deploy", "serve.example.yml"));
+        var example = RepositoryFiles.Read("deploy", "serve.example.yml");
         var files = Directory.CreateTempSubdirectory("serve-example-").FullName;
         foreach (var absolute in new[] { "/run/credentials/registryguard-serve.service/registry-password", "/etc/registryguard/registry-ca.pem", "/etc/docker/registry/config.yml" })
         {

@@ -1,6 +1,6 @@
-namespace RegistryGuard.Tests.Docs;
+namespace RegistryGuard.Testing;
 
-/// <summary>The checkout the tests run from: documentation and deployment files are checked where they are kept.</summary>
+/// <summary>The checkout the tests run from: documentation and deployment files are checked where they are kept, where an operator copies them from.</summary>
 internal static class RepositoryFiles
 {
     public static string Root { get; } = Find();
