@@ -46,38 +46,48 @@ public static class ImageFactory
     {
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(layers);
-        var config = Json(w =>
-        {
-            if (created is { } time)
-            {
-                w.WriteString("created", time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            w.WriteString("architecture", platform.Architecture);
-            w.WriteString("os", platform.Os);
-            if (platform.Variant is not null)
-            {
-                w.WriteString("variant", platform.Variant);
-            }
-
-            w.WriteStartObject("config");
-            w.WriteStartArray("Cmd");
-            w.WriteStringValue("/bin/true");
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteStartObject("rootfs");
-            w.WriteString("type", "layers");
-            w.WriteStartArray("diff_ids");
-            foreach (var layer in layers)
-            {
-                w.WriteStringValue(DiffIds.TryGetValue(layer.Digest, out var diff) ? diff.ToString() : layer.Digest.ToString());
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        var diffIds = layers.Select(layer => DiffIds.TryGetValue(layer.Digest, out var diff) ? diff : layer.Digest);
+        var config = Json(w => WriteImageConfig(w, platform, diffIds, created));
         var configBlob = new BlobContent(MediaTypes.OciConfig, config);
         return ImageManifest(configBlob, layers);
+    }
+
+    /// <summary>
+    /// The members of an image config (platform, an optional <c>created</c> time, a command, <c>rootfs.diff_ids</c>)
+    /// into the open object of <paramref name="w"/>: also for the tests' corpus, which writes it in other JSON styles.
+    /// </summary>
+    public static void WriteImageConfig(Utf8JsonWriter w, Platform platform, IEnumerable<Digest> diffIds, DateTimeOffset? created = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(diffIds);
+        if (created is { } time)
+        {
+            w.WriteString("created", time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        w.WriteString("architecture", platform.Architecture);
+        w.WriteString("os", platform.Os);
+        if (platform.Variant is not null)
+        {
+            w.WriteString("variant", platform.Variant);
+        }
+
+        w.WriteStartObject("config");
+        w.WriteStartArray("Cmd");
+        w.WriteStringValue("/bin/true");
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("rootfs");
+        w.WriteString("type", "layers");
+        w.WriteStartArray("diff_ids");
+        foreach (var diffId in diffIds)
+        {
+            w.WriteStringValue(diffId.ToString());
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     /// <summary>A buildx-style provenance attestation for <paramref name="subject"/>.</summary>
