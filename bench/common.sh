@@ -86,9 +86,15 @@ http:
   addr: $2
 EOF
 }
-wait_for() { # url
-  for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "registry at $1 did not come up" >&2; return 1
+wait_for() { # url [pid log]: up to 60 s (a loaded CI machine once needed more than 20); says why when the registry exited
+  for _ in $(seq 1 600); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then
+      echo "registry at $1 exited before it answered; the end of its log ($3):" >&2; tail -n 20 "$3" >&2; return 1
+    fi
+    sleep 0.1
+  done
+  echo "registry at $1 did not come up in 60 s" >&2; return 1
 }
 generate() { # kind R T G -> prints the storage root; generates once per shape
   local dir="$work/data/$1-$2x$3g$4"

@@ -79,7 +79,7 @@ registry_config "$data/storage" "127.0.0.1:$port" "$run_dir/registry.yml"
 docker-registry serve "$run_dir/registry.yml" > "$run_dir/registry.log" 2>&1 &
 pids+=($!)
 url="http://127.0.0.1:$port"
-wait_for "$url/v2/"
+wait_for "$url/v2/" "${pids[-1]}" "$run_dir/registry.log"
 
 # ---------------------------------------------------------------- N1: start-up
 # In rounds, each timing the three commands back to back, so that a change of the machine's load between two

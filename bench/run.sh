@@ -100,7 +100,7 @@ docker-registry serve "$run_dir/registry.yml" > "$run_dir/registry.log" 2>&1 &
 registry_pid=$!
 pids+=("$registry_pid")
 url="http://127.0.0.1:$port"
-wait_for "$url/v2/"
+wait_for "$url/v2/" "$registry_pid" "$run_dir/registry.log"
 
 # ---------------------------------------------------------------- 1 + 4: probe throughput vs ab, peak memory
 log "verifying the generated registry with one whole probe (also the peak-memory measurement)"

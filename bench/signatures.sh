@@ -70,7 +70,7 @@ registry_config "$data/storage" "127.0.0.1:$port" "$run_dir/registry.yml"
 docker-registry serve "$run_dir/registry.yml" > "$run_dir/registry.log" 2>&1 &
 registry_pid=$!
 url="http://127.0.0.1:$port"
-wait_for "$url/v2/"
+wait_for "$url/v2/" "$registry_pid" "$run_dir/registry.log"
 
 probe() { # label extra-args...
   local label=$1 i=$2; shift 2
