@@ -5,6 +5,7 @@ using RegistryGuard.Common;
 using RegistryGuard.Pruning;
 using RegistryGuard.Pruning.Execution;
 using RegistryGuard.Registry;
+using RegistryGuard.Reporting;
 using RegistryGuard.Runs;
 
 namespace RegistryGuard.Cli.Commands;
@@ -40,13 +41,9 @@ internal static class RestoreCommand
                 return ExitCodes.RegistryUnavailable;
             }
 
-            await Console.Out.WriteLineAsync($"restored {result.Manifests} manifests and {result.Tags} tags").ConfigureAwait(false);
-            foreach (var problem in result.Problems)
-            {
-                await Console.Out.WriteLineAsync("problem: " + problem).ConfigureAwait(false);
-            }
-
-            return result.Problems.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
+            var exitCode = result.Problems.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
+            RestoreReportWriter.Write(parse.GetValue(flags.Backup)!.FullName, result, exitCode, parse.GetValue(flags.Output), Console.Out);
+            return exitCode;
         }));
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RegistryGuard.Cli.Options;
 using RegistryGuard.Cli.Terminal;
 using RegistryGuard.Common;
+using RegistryGuard.Reporting;
 using RegistryGuard.Storage.Journaling;
 
 namespace RegistryGuard.Cli.Commands;
@@ -31,13 +32,9 @@ internal static class UndoCommand
                 await Console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
             }
 
-            await Console.Out.WriteLineAsync($"undo {path}: {result.Restored} restored, {result.AlreadyUndone} already as before, {result.Conflicts.Count} conflicts").ConfigureAwait(false);
-            foreach (var conflict in result.Conflicts)
-            {
-                await Console.Out.WriteLineAsync("CONFLICT " + conflict).ConfigureAwait(false);
-            }
-
-            return result.Conflicts.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+            var exitCode = result.Conflicts.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+            UndoReportWriter.Write(path, result, exitCode, parse.GetValue(flags.Output), Console.Out);
+            return exitCode;
         }));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegistryGuard.Reporting;
 using RegistryGuard.Runs;
 
 namespace RegistryGuard.Cli.Options;
@@ -12,10 +13,13 @@ internal sealed class RestoreFlags
 
     public Option<string> Registry { get; } = new("--registry", "-r") { Description = "Registry base URL.", Required = true };
 
+    public Option<ReportFormat> Output { get; } = OutputFlag.Create();
+
     public void AddTo(Command command)
     {
         command.Add(Backup);
         command.Add(Registry);
+        command.Add(Output);
         _connection.AddTo(command);
     }
 

@@ -1,13 +1,20 @@
 using System.CommandLine;
+using RegistryGuard.Reporting;
 
 namespace RegistryGuard.Cli.Options;
 
-/// <summary>The flag of <c>undo</c>.</summary>
+/// <summary>The flags of <c>undo</c>.</summary>
 internal sealed class UndoFlags
 {
     public Option<string> Journal { get; } = new("--journal") { Description = "The journal a scan --fix (or prune) printed.", Required = true };
 
-    public void AddTo(Command command) => command.Add(Journal);
+    public Option<ReportFormat> Output { get; } = OutputFlag.Create();
+
+    public void AddTo(Command command)
+    {
+        command.Add(Journal);
+        command.Add(Output);
+    }
 
     /// <summary>The journal to undo, which must exist.</summary>
     public string Map(ParseResult parse)

@@ -121,20 +121,8 @@ public static class PruneReportWriter
             WriteExecution(w, execution);
         }
 
-        w.WriteStartArray("warnings");
-        foreach (var warning in report.Warnings)
-        {
-            w.WriteStringValue(warning);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("next_steps");
-        foreach (var step in report.NextSteps)
-        {
-            w.WriteStringValue(step);
-        }
-
-        w.WriteEndArray();
+        ReportOutput.WriteStrings(w, "warnings", report.Warnings);
+        ReportOutput.WriteStrings(w, "next_steps", report.NextSteps);
         w.WriteEndObject();
     }
 

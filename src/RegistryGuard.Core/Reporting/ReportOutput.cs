@@ -30,4 +30,16 @@ public static class ReportOutput
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>An array of plain strings (warnings, conflicts, next steps), empty when there are none.</summary>
+    internal static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
 }
