@@ -31,6 +31,33 @@ public static class ReportOutput
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>
+    /// The whole document of a command that reports counts and lists of messages (undo, restore): what it worked
+    /// from, a summary of counts ending with the exit code, then each list.
+    /// </summary>
+    internal static void WriteCountsDocument(Utf8JsonWriter w, string command, (string Name, string Value) source,
+        IEnumerable<(string Name, int Count)> counts, int exitCode, params (string Name, IReadOnlyList<string> Items)[] lists)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schema_version", SchemaVersion);
+        w.WriteString("command", command);
+        w.WriteString(source.Name, source.Value);
+        w.WriteStartObject("summary");
+        foreach (var (name, count) in counts)
+        {
+            w.WriteNumber(name, count);
+        }
+
+        w.WriteNumber("exit_code", exitCode);
+        w.WriteEndObject();
+        foreach (var (name, items) in lists)
+        {
+            WriteStrings(w, name, items);
+        }
+
+        w.WriteEndObject();
+    }
+
     /// <summary>An array of plain strings (warnings, conflicts, next steps), empty when there are none.</summary>
     internal static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {

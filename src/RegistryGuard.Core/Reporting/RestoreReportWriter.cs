@@ -23,19 +23,8 @@ public static class RestoreReportWriter
         }
     }
 
-    private static void WriteJson(string bundle, RestoreResult result, int exitCode, Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("schema_version", ReportOutput.SchemaVersion);
-        w.WriteString("command", "restore");
-        w.WriteString("backup", bundle);
-        w.WriteStartObject("summary");
-        w.WriteNumber("manifests", result.Manifests);
-        w.WriteNumber("tags", result.Tags);
-        w.WriteNumber("problems", result.Problems.Count);
-        w.WriteNumber("exit_code", exitCode);
-        w.WriteEndObject();
-        ReportOutput.WriteStrings(w, "problems", result.Problems);
-        w.WriteEndObject();
-    }
+    private static void WriteJson(string bundle, RestoreResult result, int exitCode, Utf8JsonWriter w) =>
+        ReportOutput.WriteCountsDocument(w, "restore", ("backup", bundle),
+            [("manifests", result.Manifests), ("tags", result.Tags), ("problems", result.Problems.Count)], exitCode,
+            ("problems", result.Problems));
 }

@@ -23,20 +23,8 @@ public static class UndoReportWriter
         }
     }
 
-    private static void WriteJson(string journal, UndoResult result, int exitCode, Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("schema_version", ReportOutput.SchemaVersion);
-        w.WriteString("command", "undo");
-        w.WriteString("journal", journal);
-        w.WriteStartObject("summary");
-        w.WriteNumber("restored", result.Restored);
-        w.WriteNumber("already_undone", result.AlreadyUndone);
-        w.WriteNumber("conflicts", result.Conflicts.Count);
-        w.WriteNumber("exit_code", exitCode);
-        w.WriteEndObject();
-        ReportOutput.WriteStrings(w, "conflicts", result.Conflicts);
-        ReportOutput.WriteStrings(w, "warnings", result.Warnings);
-        w.WriteEndObject();
-    }
+    private static void WriteJson(string journal, UndoResult result, int exitCode, Utf8JsonWriter w) =>
+        ReportOutput.WriteCountsDocument(w, "undo", ("journal", journal),
+            [("restored", result.Restored), ("already_undone", result.AlreadyUndone), ("conflicts", result.Conflicts.Count)], exitCode,
+            ("conflicts", result.Conflicts), ("warnings", result.Warnings));
 }
