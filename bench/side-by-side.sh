@@ -4,7 +4,7 @@
 # alternate (baseline, current, baseline, ...) so a machine that gets busier or quieter during the run weighs on both
 # alike. Prints a markdown table: whole-process wall time, CPU time (user + system) and peak memory.
 #
-#   bench/side-by-side.sh [--verb scan|probe] [--baseline REF] [--shape R T G] [--runs N] [--work DIR]
+#   bench/side-by-side.sh [--verb scan|probe] [--baseline REF] [--shape R T G] [--runs N] [--work DIR] [--prebuilt DIR]
 #
 # --verb      scan (default): `scan --root` of a generated storage tree, warm page cache;
 #             probe: `probe --registry` of a real docker-registry serving a generated tree
@@ -12,12 +12,14 @@
 # --shape     R repositories x T tags over G content groups (default: scan 3300 20 50, 1,006,500 links, the tree of
 #             docs/benchmarks.md rows 3a/3b; probe 400 20 400, the registry of rows 1 and 4)
 # --runs      runs per build (default 5), after one untimed run of each build
+# --prebuilt  compare DIR/registryguard.dll with itself, with DIR/registryguard-bench.dll generating the data, instead
+#             of publishing (CI's smoke test of this script: the figures mean nothing)
 #
 # Only loopback addresses are contacted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-verb=scan baseline=main runs=5 work=/var/tmp/registryguard-bench shape=() output=/dev/null
+verb=scan baseline=main runs=5 work=/var/tmp/registryguard-bench shape=() output=/dev/null prebuilt=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --verb) verb=$2; shift 2 ;;
@@ -25,7 +27,8 @@ while [ $# -gt 0 ]; do
     --shape) shape=("$2" "$3" "$4"); shift 4 ;;
     --runs) runs=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    *) echo "usage: bench/side-by-side.sh [--verb scan|probe] [--baseline REF] [--shape R T G] [--runs N] [--work DIR]" >&2; exit 2 ;;
+    --prebuilt) prebuilt=$2; shift 2 ;;
+    *) echo "usage: bench/side-by-side.sh [--verb scan|probe] [--baseline REF] [--shape R T G] [--runs N] [--work DIR] [--prebuilt DIR]" >&2; exit 2 ;;
   esac
 done
 case "$verb" in
@@ -46,15 +49,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-base_rev=$(git rev-parse --short "$baseline")
-current_rev=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo "+changes")
-log "publishing the baseline ($baseline: $base_rev) and the working tree ($current_rev)"
-mkdir -p "$run_dir/src"
-git archive "$baseline" | tar -x -C "$run_dir/src"
-publish "$run_dir/src/src/RegistryGuard.Cli" "$run_dir/baseline" -p:PublishReadyToRun=true
-publish src/RegistryGuard.Cli "$run_dir/current" -p:PublishReadyToRun=true
-publish bench/RegistryGuard.Bench "$run_dir/bench"
-tool=("$run_dir/bench/registryguard-bench")
+if [ -n "$prebuilt" ]; then
+  base_rev=prebuilt current_rev=prebuilt baseline=$prebuilt
+  cli_baseline=(dotnet "$prebuilt/registryguard.dll") cli_current=(dotnet "$prebuilt/registryguard.dll")
+  tool=(dotnet "$prebuilt/registryguard-bench.dll")
+else
+  base_rev=$(git rev-parse --short "$baseline")
+  current_rev=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo "+changes")
+  log "publishing the baseline ($baseline: $base_rev) and the working tree ($current_rev)"
+  mkdir -p "$run_dir/src"
+  git archive "$baseline" | tar -x -C "$run_dir/src"
+  publish "$run_dir/src/src/RegistryGuard.Cli" "$run_dir/baseline" -p:PublishReadyToRun=true
+  publish src/RegistryGuard.Cli "$run_dir/current" -p:PublishReadyToRun=true
+  publish bench/RegistryGuard.Bench "$run_dir/bench"
+  cli_baseline=("$run_dir/baseline/registryguard") cli_current=("$run_dir/current/registryguard")
+  tool=("$run_dir/bench/registryguard-bench")
+fi
 data=$(generate "$verb" "${shape[@]}")
 
 if [ "$verb" = probe ]; then
@@ -70,8 +80,9 @@ else
   size="$(jq -r '.result | "\(.link_files) link files, \(.repositories) repositories, \(.tags) tags"' "$data/stats.json"); warm cache"
 fi
 
-run() { # build -> "wall cpu peak-MiB"; the run must find the registry clean
-  /usr/bin/time -f "%e %U %S %M" -o "$run_dir/time" "$run_dir/$1/registryguard" "${args[@]}" --output json > "$run_dir/$1.json" || true
+run() { # baseline|current -> "wall cpu peak-MiB"; the run must find the registry clean
+  local -n cli="cli_$1"
+  /usr/bin/time -f "%e %U %S %M" -o "$run_dir/time" "${cli[@]}" "${args[@]}" --output json > "$run_dir/$1.json" || true
   jq -e '.summary.exit_code == 0' "$run_dir/$1.json" > /dev/null || { echo "$1: the $verb was not clean" >&2; head -c 2000 "$run_dir/$1.json" >&2; exit 1; }
   awk '{ printf "%.2f %.2f %.1f", $1, $2 + $3, $4 / 1024 }' "$run_dir/time"
 }

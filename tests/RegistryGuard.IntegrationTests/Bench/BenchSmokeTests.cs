@@ -37,6 +37,30 @@ public sealed class BenchSmokeTests
         Assert.DoesNotContain("nan", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("scan", "20", "2", "3")]
+    [InlineData("probe", "4", "2", "4")]
+    public async Task The_side_by_side_comparison_runs_both_builds_and_prints_their_table(string verb, string repositories, string tags, string groups)
+    {
+        var work = Directory.CreateTempSubdirectory("registryguard-side-by-side-smoke-").FullName;
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunScriptAsync(
+                [RepositoryFiles.Path("bench", "side-by-side.sh"), "--verb", verb, "--shape", repositories, tags, groups, "--runs", "1",
+                    "--work", work, "--prebuilt", AppContext.BaseDirectory]);
+
+            Assert.True(exitCode == 0, $"bench/side-by-side.sh --verb {verb} exited {exitCode}\n{stdout}\n{stderr}");
+            Assert.Contains("| baseline ", stdout, StringComparison.Ordinal);
+            Assert.Contains("| this tree ", stdout, StringComparison.Ordinal);
+            Assert.Contains($"{verb}, this tree / baseline: wall ", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("nan", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     /// <summary>Runs bench/<paramref name="script"/> at the tiny size with the test's own build; returns the table it wrote.</summary>
     private static async Task<string> RunTinyAsync(string script, string tableName)
     {
@@ -44,27 +68,30 @@ public sealed class BenchSmokeTests
         try
         {
             var table = Path.Combine(work, tableName);
-            var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[]
-            {
-                RepositoryFiles.Path("bench", script), "--size", "tiny", "--runs", "1", "--work", work, "--output", table,
-                "--prebuilt", AppContext.BaseDirectory,
-            })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(deadline.Token);
-            Assert.True(process.ExitCode == 0, $"bench/{script} exited {process.ExitCode}\n{await stdout}\n{await stderr}");
+            var (exitCode, stdout, stderr) = await RunScriptAsync(
+                [RepositoryFiles.Path("bench", script), "--size", "tiny", "--runs", "1", "--work", work, "--output", table, "--prebuilt", AppContext.BaseDirectory]);
+            Assert.True(exitCode == 0, $"bench/{script} exited {exitCode}\n{stdout}\n{stderr}");
             return await File.ReadAllTextAsync(table);
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunScriptAsync(IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
