@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RegistryGuard.Findings;
+using RegistryGuard.Oci;
 using RegistryGuard.Storage.Repositories;
 
 namespace RegistryGuard.Scanning;
@@ -61,8 +62,7 @@ internal static class FindingConfirmation
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
         return finding =>
         {
-            var digest = finding.Digest ?? "";
-            var hex = digest[(digest.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            var hex = Digest.TryParse(finding.Digest, out var digest) ? digest.Hex : "";
             if (!verdicts.TryGetValue(hex, out var still))
             {
                 verdicts[hex] = still = !hashesNow(hex);
