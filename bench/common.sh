@@ -59,10 +59,14 @@ verdict() { # value op target
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$results"; } # id comparison measured target verdict detail
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
+# A port just below the kernel's ephemeral range: one inside it can be taken as the source port of an outgoing
+# connection between this check and the server binding it.
 free_port() {
-  local port
+  local port low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 12000 ] 2>/dev/null || low=32768
   while :; do
-    port=$((20000 + RANDOM % 20000))
+    port=$((low - 1 - RANDOM % 10000))
     # grep without -q: an early exit would SIGPIPE awk and, under pipefail, read as "port free".
     ss -ltn 2>/dev/null | awk '{print $4}' | grep ":$port\$" > /dev/null || { echo "$port"; return; }
   done

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Net;
 using RegistryGuard.Common;
 using RegistryGuard.Storage;
@@ -18,6 +17,14 @@ public sealed class LocalRegistry : IAsyncDisposable
     private readonly TokenAuthConfig? _tokenAuth;
 
     private readonly Uri? _proxyRemote;
+
+    /// <summary>Sent back in a header on every answer, so the readiness check knows it reached this process and not
+    /// another server on the same port.</summary>
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
+    private const string InstanceHeader = "X-RegistryGuard-Instance";
+
+    private const int StartAttempts = 5;
 
     private LocalRegistry(string binary, string rootDirectory, int port, string? htpasswdFile, TokenAuthConfig? tokenAuth = null, Uri? proxyRemote = null)
     {
@@ -40,7 +47,7 @@ public sealed class LocalRegistry : IAsyncDisposable
     /// <summary>Where distribution keeps everything: <c>storage/docker/registry/v2</c>.</summary>
     public string V2Root => StoragePaths.V2Root(StorageRoot);
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
@@ -77,13 +84,24 @@ public sealed class LocalRegistry : IAsyncDisposable
     {
         var binary = ExternalTool.Find("docker-registry");
         var root = Directory.CreateTempSubdirectory("registryguard-registry-").FullName;
-        var registry = new LocalRegistry(binary, root, FreePort(), htpasswdFile, tokenAuth, proxyRemote);
+        var registry = new LocalRegistry(binary, root, LoopbackPorts.Next(), htpasswdFile, tokenAuth, proxyRemote);
         try
         {
             Directory.CreateDirectory(registry.StorageRoot);
-            await File.WriteAllTextAsync(registry.ConfigPath, registry.Config(), cancellationToken).ConfigureAwait(false);
-            await registry.StartProcessAsync(cancellationToken).ConfigureAwait(false);
-            return registry;
+            for (var attempt = 1; ; attempt++)
+            {
+                await File.WriteAllTextAsync(registry.ConfigPath, registry.Config(), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await registry.StartProcessAsync(cancellationToken).ConfigureAwait(false);
+                    return registry;
+                }
+                catch (PortTakenException) when (attempt < StartAttempts)
+                {
+                    registry.Stop();
+                    registry.Port = LoopbackPorts.Next();
+                }
+            }
         }
         catch
         {
@@ -169,6 +187,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         };
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add(ConfigPath);
+        var logStart = File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start docker-registry");
         var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
@@ -185,7 +204,10 @@ public sealed class LocalRegistry : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"docker-registry exited with {process.ExitCode}; see {LogPath}");
+                process.WaitForExit(); // the last lines of its output reach the log
+                throw LogSince(logStart).Contains("address already in use", StringComparison.Ordinal)
+                    ? new PortTakenException($"docker-registry could not listen on {HostPort}: the port was taken")
+                    : new InvalidOperationException($"docker-registry exited with {process.ExitCode}; see {LogPath}");
             }
 
             try
@@ -193,6 +215,11 @@ public sealed class LocalRegistry : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri(Url, "v2/"), cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
+                    if (!response.Headers.TryGetValues(InstanceHeader, out var instance) || !instance.Contains(_instance, StringComparer.Ordinal))
+                    {
+                        throw new PortTakenException($"another server answers on {HostPort}");
+                    }
+
                     return;
                 }
             }
@@ -270,13 +297,23 @@ public sealed class LocalRegistry : IAsyncDisposable
                   enabled: false
             {auth}{proxy}http:
               addr: 127.0.0.1:{Port}
+              headers:
+                {InstanceHeader}: [{_instance}]
             """;
     }
 
-    private static int FreePort()
+    private string LogSince(long offset)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 }

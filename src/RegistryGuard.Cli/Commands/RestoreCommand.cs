@@ -20,9 +20,10 @@ internal static class RestoreCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             RestoreResult result;
+            var connection = flags.Connection(parse);
             try
             {
-                var (connection, note) = await SchemeFallback.ResolveAsync(flags.Connection(parse), ct).ConfigureAwait(false);
+                (connection, var note) = await SchemeFallback.ResolveAsync(connection, ct).ConfigureAwait(false);
                 if (note is not null)
                 {
                     await Console.Error.WriteLineAsync("note: " + note).ConfigureAwait(false);
@@ -37,7 +38,7 @@ internal static class RestoreCommand
             }
             catch (Exception ex) when (ex is RegistryUnreachableException or RegistryAuthException)
             {
-                await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {connection.Registry.GetLeftPart(UriPartial.Authority)}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.RegistryUnavailable;
             }
 

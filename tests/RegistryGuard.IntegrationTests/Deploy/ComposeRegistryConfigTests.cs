@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using RegistryGuard.IntegrationTests.Infrastructure;
 using RegistryGuard.Testing;
 
@@ -17,7 +16,7 @@ public sealed class ComposeRegistryConfigTests
         var users = await RegistryGuard.Common.ProcessRunner.RunAsync(RequiredTool.Path("htpasswd"), ["-Bbn", "probe", "secret"], TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Equal(0, users.ExitCode);
         await File.WriteAllTextAsync(htpasswd, users.StandardOutput);
-        var port = FreePort();
+        var port = FreePort.Next();
         var info = new ProcessStartInfo(RequiredTool.Path("docker-registry")) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add(RepositoryFiles.Path("deploy", "compose", "registry-config.yml"));
@@ -52,12 +51,5 @@ public sealed class ComposeRegistryConfigTests
             await registry.WaitForExitAsync();
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,14 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
+using RegistryGuard.Demo;
 
 namespace RegistryGuard.IntegrationTests.Infrastructure;
 
+/// <summary>A loopback port for a server a test is about to start (see <see cref="LoopbackPorts"/> for why not port 0).</summary>
 internal static class FreePort
 {
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int Next() => LoopbackPorts.Next();
 }

@@ -1,4 +1,6 @@
+using RegistryGuard.Common;
 using RegistryGuard.Demo;
+using RegistryGuard.IntegrationTests.Edges;
 using RegistryGuard.IntegrationTests.Infrastructure;
 using RegistryGuard.Pruning;
 using RegistryGuard.Pruning.Execution;
@@ -187,5 +189,24 @@ public sealed class PruneApiTests
         Assert.Equal(scenario.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal), (await r.TagsAsync()).Order(StringComparer.Ordinal));
         await r.AssertPullsAsync(["1.1", "1.3", "tools-1"]);
         await r.AssertProbeCleanAsync();
+    }
+
+    [Fact]
+    public async Task Restore_against_a_registry_that_refuses_connections_is_exit_3_in_one_line_and_the_bundle_still_restores_later()
+    {
+        await using var r = await PruneRegistry.StartAsync();
+        var backup = Path.Combine(r.Registry.RootDirectory, "backup");
+        var prune = await CliRunner.RunAsync("prune", "--registry", r.Url, "--keep", "10", "--apply", "--backup", backup);
+        Assert.True(prune.ExitCode == 0, prune.Combined);
+
+        var refused = await CliRunner.RunAsync("restore", "--backup", backup, "--registry", "http://127.0.0.1:1", "--retries", "0");
+
+        Assert.Equal(ExitCodes.RegistryUnavailable, refused.ExitCode);
+        Assert.Equal("", refused.StandardOutput);
+        Assert.Contains("http://127.0.0.1:1", OneLineErrors.Single(refused), StringComparison.Ordinal);
+
+        var restore = await CliRunner.RunAsync("restore", "--backup", backup, "--registry", r.Url);
+        Assert.True(restore.ExitCode == 0, restore.Combined);
+        Assert.Contains("restored 8 manifests and 4 tags", restore.StandardOutput, StringComparison.Ordinal);
     }
 }

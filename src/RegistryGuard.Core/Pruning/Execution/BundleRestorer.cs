@@ -36,7 +36,9 @@ public sealed class BundleRestorer
                 manifests++;
                 restored.Add(entry);
             }
-            catch (RegistryException ex)
+            // A registry that cannot be reached or refuses the credentials is not a problem of this one manifest: the
+            // whole restore stops (exit 3), and running it again later is safe (pushing a manifest by digest is idempotent).
+            catch (RegistryException ex) when (ex is not (RegistryUnreachableException or RegistryAuthException))
             {
                 problems.Add($"{entry.Repository}@{entry.Digest}: not restored ({ex.Message}){(ex.ErrorCode is "MANIFEST_BLOB_UNKNOWN" or "BLOB_UNKNOWN" ? "; garbage-collect has swept its blobs: push the image again" : "")}");
             }
