@@ -54,6 +54,12 @@ internal sealed class StorageChanges(RegistryStorage storage, ChangeJournal jour
             journal.RemoveLink(file, stopAt);
         }
 
+        // Each link took its own empty parents along; directories an earlier, killed removal emptied did not go with them.
+        if (storage.FileSystem.Directory.Exists(directory))
+        {
+            RemoveIfHoldingNoFile(directory, repository, problems);
+        }
+
         return null;
     }
 
@@ -75,20 +81,38 @@ internal sealed class StorageChanges(RegistryStorage storage, ChangeJournal jour
         var removed = new List<string>();
         foreach (var entry in storage.ListChild(repositoryDirectory, "_manifests/tags", repository, problems) ?? [])
         {
-            var empty = new List<string>();
-            if (entry is IDirectoryInfo && !RegistryStorage.IsSymbolicLink(entry) && Walk(entry.FullName, repository, problems, empty, onlyDirectories: true))
+            if (entry is IDirectoryInfo && !RegistryStorage.IsSymbolicLink(entry) && RemoveIfHoldingNoFile(entry.FullName, repository, problems))
             {
-                // Deepest first, each only while empty: a file that arrives meanwhile stops the removal.
-                foreach (var directory in empty.OrderByDescending(d => d.Length).Append(entry.FullName))
-                {
-                    storage.FileSystem.Directory.Delete(directory);
-                }
-
                 removed.Add(entry.Name);
             }
         }
 
         return removed;
+    }
+
+    /// <summary>Removes <paramref name="tagDirectory"/> and its subdirectories when none of them holds a file.</summary>
+    private bool RemoveIfHoldingNoFile(string tagDirectory, string repository, StorageProblems problems)
+    {
+        var empty = new List<string>();
+        if (!Walk(tagDirectory, repository, problems, empty, onlyDirectories: true))
+        {
+            return false;
+        }
+
+        // Deepest first, each only while empty: a push that writes into the tag meanwhile stops the removal there.
+        try
+        {
+            foreach (var directory in empty.OrderByDescending(d => d.Length).Append(tagDirectory))
+            {
+                storage.FileSystem.Directory.Delete(directory);
+            }
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -38,6 +38,27 @@ public sealed class StorageChangesTests : IDisposable
         Assert.Equal(before, _tree.Snapshot());
     }
 
+    /// <summary>
+    /// A prune killed while removing the empty directories above a history link leaves some of them beside a whole
+    /// <c>current/link</c>. The re-run removes that link: the directories left over must not keep the tag listed.
+    /// </summary>
+    [Fact]
+    public void Removing_a_tag_also_removes_empty_directories_an_interrupted_removal_left_in_it()
+    {
+        var image = _tree.Image("app");
+        _tree.Tag("app", "old", image);
+        var tag = StoragePaths.TagDirectory(_tree.V2, "app", "old");
+        _tree.FileSystem.Directory.Delete(Path.Combine(tag, "index", "sha256", image.Hex), recursive: true);
+
+        using (var journal = Journal())
+        {
+            Assert.Null(new StorageChanges(new RegistryStorage(_tree.V2, _tree.FileSystem), journal).RemoveTag("app", "old"));
+            Assert.Equal(1, journal.Changes);
+        }
+
+        Assert.False(_tree.FileSystem.Directory.Exists(tag));
+    }
+
     [Fact]
     public void Removing_a_revision_link_and_a_layer_link_is_journaled_and_blob_data_stays()
     {
